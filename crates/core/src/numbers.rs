@@ -1,0 +1,204 @@
+//! Numeric kernels: normalisation, fills, sums and the seed's integer
+//! arithmetic. Units are always elements, never bytes: byte offsets are a
+//! concern of the faces, not of the core.
+//!
+//! Integer overflow is defined everywhere as two's-complement wrapping,
+//! which is what the seed's `i32`/`u32` arithmetic does in a release build
+//! and what `(a + b) | 0` does in JS. Nothing here panics.
+
+use alloc::vec::Vec;
+
+use crate::{try_vec, AllocError, NormalizeError};
+
+/// Divides every element by the maximum element, in place, and returns the
+/// maximum it divided by.
+///
+/// This is the seed's definition, kept exactly:
+/// - the maximum is found with [`f32::max`] starting from `-Inf`, so NaN
+///   elements are skipped (and stay NaN after the division);
+/// - the division is plain IEEE-754 `v / max` on every element.
+///
+/// Consequences worth knowing:
+/// - all-negative input is divided by a negative maximum, so the signs flip:
+///   `[-1, -2, -4]` becomes `[1, 2, 4]`;
+/// - `-Inf` elements become `-Inf` (or `+Inf` when the maximum is negative);
+/// - with a tiny positive maximum, elements far below it may overflow to
+///   `-Inf`.
+///
+/// # Errors
+/// The slice is left untouched and an error says why when it is empty
+/// ([`NormalizeError::Empty`]), the maximum is `±0`
+/// ([`NormalizeError::ZeroMax`]), or the maximum is not finite
+/// ([`NormalizeError::NonFiniteMax`]: an element is `+Inf`, or every
+/// element is NaN or `-Inf`).
+pub fn normalize(values: &mut [f32]) -> Result<f32, NormalizeError> {
+    if values.is_empty() {
+        return Err(NormalizeError::Empty);
+    }
+    let max = values.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if !max.is_finite() {
+        return Err(NormalizeError::NonFiniteMax(max));
+    }
+    if max == 0.0 {
+        return Err(NormalizeError::ZeroMax);
+    }
+    for v in values.iter_mut() {
+        *v /= max;
+    }
+    Ok(max)
+}
+
+/// Writes `2 * i` into element `i`, wrapping modulo 2^32.
+///
+/// On wasm32 a `u32` slice holds at most 2^30 elements, so the wrap can only
+/// happen natively, for slices longer than 2^31 elements.
+pub fn fill_doubles(slots: &mut [u32]) {
+    for (i, slot) in slots.iter_mut().enumerate() {
+        *slot = (i as u32).wrapping_mul(2);
+    }
+}
+
+/// Returns a new array of `len` elements filled as by [`fill_doubles`].
+///
+/// # Errors
+/// [`AllocError`] when `len * 4` bytes cannot be allocated.
+pub fn make_number_array(len: usize) -> Result<Vec<u32>, AllocError> {
+    let mut v = try_vec(len)?;
+    v.extend((0..len).map(|i| (i as u32).wrapping_mul(2)));
+    Ok(v)
+}
+
+/// Writes `i mod 256` into byte `i`: a recognisable pattern that stays
+/// strictly inside the slice (the overflow-guard harness checks the bytes
+/// after it).
+pub fn fill_buffer(bytes: &mut [u8]) {
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = i as u8;
+    }
+}
+
+/// The sum of all elements, wrapping modulo 2^32. The empty sum is 0.
+pub fn sum_u32(values: &[u32]) -> u32 {
+    values.iter().fold(0u32, |acc, &v| acc.wrapping_add(v))
+}
+
+/// `a + b`, wrapping on overflow (`i32::MAX + 1 == i32::MIN`).
+pub fn add(a: i32, b: i32) -> i32 {
+    a.wrapping_add(b)
+}
+
+/// `(x + y) * factor`, each step wrapping on overflow, as in the seed.
+pub fn scale_and_add(x: i32, y: i32, factor: i32) -> i32 {
+    x.wrapping_add(y).wrapping_mul(factor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_divides_by_the_maximum_and_returns_it() {
+        let mut v = [1.0, 5.0, 10.0];
+        assert_eq!(normalize(&mut v), Ok(10.0));
+        assert_eq!(v, [0.1, 0.5, 1.0]);
+    }
+
+    #[test]
+    fn normalize_leaves_empty_input_alone() {
+        assert_eq!(normalize(&mut []), Err(NormalizeError::Empty));
+    }
+
+    #[test]
+    fn normalize_refuses_a_zero_maximum_without_touching_the_input() {
+        let mut v = [0.0, -3.0, -0.0];
+        assert_eq!(normalize(&mut v), Err(NormalizeError::ZeroMax));
+        assert_eq!(v, [0.0, -3.0, -0.0]);
+    }
+
+    #[test]
+    fn normalize_refuses_positive_infinity() {
+        let mut v = [1.0, f32::INFINITY];
+        assert_eq!(
+            normalize(&mut v),
+            Err(NormalizeError::NonFiniteMax(f32::INFINITY))
+        );
+        assert_eq!(v, [1.0, f32::INFINITY]);
+    }
+
+    #[test]
+    fn normalize_refuses_all_nan_input() {
+        let mut v = [f32::NAN, f32::NAN];
+        assert_eq!(
+            normalize(&mut v),
+            Err(NormalizeError::NonFiniteMax(f32::NEG_INFINITY))
+        );
+        assert!(v.iter().all(|x| x.is_nan()));
+    }
+
+    #[test]
+    fn normalize_skips_nan_when_finding_the_maximum_and_keeps_it() {
+        let mut v = [f32::NAN, 2.0, 4.0];
+        assert_eq!(normalize(&mut v), Ok(4.0));
+        assert!(v[0].is_nan());
+        assert_eq!(&v[1..], &[0.5, 1.0]);
+    }
+
+    #[test]
+    fn normalize_keeps_negative_infinity_as_negative_infinity() {
+        let mut v = [f32::NEG_INFINITY, 2.0];
+        assert_eq!(normalize(&mut v), Ok(2.0));
+        assert_eq!(v, [f32::NEG_INFINITY, 1.0]);
+    }
+
+    #[test]
+    fn normalize_flips_signs_of_all_negative_input() {
+        let mut v = [-1.0, -2.0, -4.0];
+        assert_eq!(normalize(&mut v), Ok(-1.0));
+        assert_eq!(v, [1.0, 2.0, 4.0]);
+    }
+
+    #[test]
+    fn fill_doubles_writes_twice_the_index() {
+        let mut v = [7u32; 5];
+        fill_doubles(&mut v);
+        assert_eq!(v, [0, 2, 4, 6, 8]);
+    }
+
+    #[test]
+    fn make_number_array_matches_fill_doubles() {
+        assert_eq!(make_number_array(4).unwrap(), [0, 2, 4, 6]);
+        assert!(make_number_array(0).unwrap().is_empty());
+    }
+
+    #[test]
+    fn make_number_array_reports_an_impossible_length() {
+        let err = make_number_array(usize::MAX).unwrap_err();
+        assert_eq!(err.requested_bytes, usize::MAX as u128 * 4);
+    }
+
+    #[test]
+    fn fill_buffer_writes_the_index_modulo_256() {
+        let mut v = [0u8; 300];
+        fill_buffer(&mut v);
+        assert_eq!(v[0], 0);
+        assert_eq!(v[255], 255);
+        assert_eq!(v[256], 0);
+        assert_eq!(v[299], 43);
+    }
+
+    #[test]
+    fn sum_u32_wraps_modulo_2_pow_32() {
+        assert_eq!(sum_u32(&[]), 0);
+        assert_eq!(sum_u32(&[1, 2, 3]), 6);
+        assert_eq!(sum_u32(&[u32::MAX, 2]), 1);
+    }
+
+    #[test]
+    fn add_and_scale_and_add_wrap() {
+        assert_eq!(add(2, 3), 5);
+        assert_eq!(add(i32::MAX, 1), i32::MIN);
+        assert_eq!(scale_and_add(2, 3, 4), 20);
+        assert_eq!(scale_and_add(i32::MAX, 1, 2), 0);
+        assert_eq!(scale_and_add(i32::MIN, 0, -1), i32::MIN);
+    }
+}

@@ -1,0 +1,35 @@
+//! The idiomatic wasm-bindgen face of `rust-wasm-memory`: what the npm
+//! package exports.
+//!
+//! Each export is a thin adapter: it checks the JS arguments (types, integer
+//! ranges, allocatability), copies data into wasm memory when it must, calls
+//! the pure core (`rust_wasm_memory_core`) and converts the result back.
+//!
+//! What this face must never do:
+//! - trap on bad input: a wrong type is a `TypeError`, an out-of-range number
+//!   or an allocation that cannot be had is a `RangeError`;
+//! - hold logic of its own: behaviour lives in the core, so every face agrees;
+//! - leak: every buffer it allocates is owned by a Rust value that drops
+//!   before the call returns.
+//!
+//! JS names are camelCase (`sumU32`); the Rust names keep the seed's names.
+
+mod args;
+mod numbers;
+mod strings;
+
+pub use numbers::{
+    add, fill_buffer, fill_doubles, make_number_array, normalize, scale_and_add, sum_u32,
+};
+pub use strings::{ascii_uppercase, echo_suffix, greet, process_string};
+
+use wasm_bindgen::prelude::*;
+
+/// Runs once when the module is instantiated. With the default
+/// `console_error_panic_hook` feature, a panic (a bug: no input should cause
+/// one) is reported on the console with its message before the trap.
+#[wasm_bindgen(start)]
+fn start() {
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::set_once();
+}

@@ -1,0 +1,135 @@
+//! Numeric exports. Typed arrays are copied into wasm memory, processed by
+//! the core and (for in-place functions) copied back: the JS array is never
+//! aliased by Rust, so it may live anywhere, even in another memory.
+
+use js_sys::{Float32Array, Uint32Array, Uint8Array};
+use rust_wasm_memory_core as core_;
+use wasm_bindgen::prelude::*;
+
+use crate::args;
+
+/// Divides every element of `values` by the largest element, in place.
+///
+/// Returns `true` when the array was scaled, or `false` when it was left
+/// unchanged because it is empty, its maximum is `0`, or its maximum is not
+/// finite (an element is `+Infinity`, or every element is `NaN`/`-Infinity`).
+///
+/// Edge cases, all from the seed's definition `v / max`:
+/// - `NaN` elements are skipped when finding the maximum and stay `NaN`;
+/// - all-negative input is divided by a negative maximum, so signs flip:
+///   `[-1, -2, -4]` becomes `[1, 2, 4]`;
+/// - `-Infinity` elements stay infinite.
+///
+/// Copies `values.length * 4` bytes into wasm memory and back.
+///
+/// @throws {TypeError} if `values` is not a `Float32Array`.
+/// @throws {RangeError} if the copy cannot be allocated.
+#[wasm_bindgen]
+pub fn normalize(
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] values: &JsValue,
+) -> Result<bool, JsValue> {
+    const F: &str = "normalize";
+    let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
+    let mut copy = core_::try_vec_filled(array.length() as usize, 0.0f32)
+        .map_err(|e| args::alloc_error(F, e))?;
+    array.copy_to(&mut copy);
+    let scaled = core_::normalize(&mut copy).is_ok();
+    if scaled {
+        array.copy_from(&copy);
+    }
+    Ok(scaled)
+}
+
+/// Writes `2 * i` into element `i` of `values`, in place.
+///
+/// @throws {TypeError} if `values` is not a `Uint32Array`.
+/// @throws {RangeError} if the scratch copy (`length * 4` bytes) cannot be
+/// allocated.
+#[wasm_bindgen(js_name = fillDoubles)]
+pub fn fill_doubles(
+    #[wasm_bindgen(unchecked_param_type = "Uint32Array")] values: &JsValue,
+) -> Result<(), JsValue> {
+    const F: &str = "fillDoubles";
+    let array: &Uint32Array = args::typed_array(F, "values", "Uint32Array", values)?;
+    let filled =
+        core_::make_number_array(array.length() as usize).map_err(|e| args::alloc_error(F, e))?;
+    array.copy_from(&filled);
+    Ok(())
+}
+
+/// Writes `i % 256` into byte `i` of `bytes`, in place.
+///
+/// @throws {TypeError} if `bytes` is not a `Uint8Array`.
+/// @throws {RangeError} if the scratch copy (`length` bytes) cannot be
+/// allocated.
+#[wasm_bindgen(js_name = fillBuffer)]
+pub fn fill_buffer(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &JsValue,
+) -> Result<(), JsValue> {
+    const F: &str = "fillBuffer";
+    let array: &Uint8Array = args::typed_array(F, "bytes", "Uint8Array", bytes)?;
+    let mut scratch =
+        core_::try_vec_filled(array.length() as usize, 0u8).map_err(|e| args::alloc_error(F, e))?;
+    core_::fill_buffer(&mut scratch);
+    array.copy_from(&scratch);
+    Ok(())
+}
+
+/// A new `Uint32Array` of `len` elements where element `i` is `2 * i`.
+///
+/// `len` counts elements (4 bytes each), not bytes.
+///
+/// @throws {RangeError} if `len` is not an integer from 0 to 4294967295, or
+/// if `len * 4` bytes cannot be allocated in wasm memory.
+#[wasm_bindgen(js_name = makeNumberArray)]
+pub fn make_number_array(len: f64) -> Result<Vec<u32>, JsValue> {
+    const F: &str = "makeNumberArray";
+    let len = args::integer(F, "len", len, 0.0, u32::MAX as f64)? as usize;
+    core_::make_number_array(len).map_err(|e| args::alloc_error(F, e))
+}
+
+/// The sum of the elements of `values`, wrapping modulo 2^32 (so the result
+/// is always an integer from 0 to 4294967295; the empty sum is 0).
+///
+/// @throws {TypeError} if `values` is not a `Uint32Array`.
+/// @throws {RangeError} if the copy (`length * 4` bytes) cannot be allocated.
+#[wasm_bindgen(js_name = sumU32)]
+pub fn sum_u32(
+    #[wasm_bindgen(unchecked_param_type = "Uint32Array")] values: &JsValue,
+) -> Result<u32, JsValue> {
+    const F: &str = "sumU32";
+    let array: &Uint32Array = args::typed_array(F, "values", "Uint32Array", values)?;
+    let mut copy = core_::try_vec_filled(array.length() as usize, 0u32)
+        .map_err(|e| args::alloc_error(F, e))?;
+    array.copy_to(&mut copy);
+    Ok(core_::sum_u32(&copy))
+}
+
+/// `a + b` as 32-bit signed integers, wrapping on overflow
+/// (`add(2147483647, 1) === -2147483648`), like `(a + b) | 0`.
+///
+/// @throws {RangeError} if `a` or `b` is not an integer from -2147483648 to
+/// 2147483647 (fractions and `NaN` are refused, not truncated).
+#[wasm_bindgen]
+pub fn add(a: f64, b: f64) -> Result<i32, JsValue> {
+    const F: &str = "add";
+    Ok(core_::add(
+        args::i32_arg(F, "a", a)?,
+        args::i32_arg(F, "b", b)?,
+    ))
+}
+
+/// `(x + y) * factor` as 32-bit signed integers, each step wrapping on
+/// overflow, like `Math.imul((x + y) | 0, factor)`.
+///
+/// @throws {RangeError} if an argument is not an integer from -2147483648 to
+/// 2147483647.
+#[wasm_bindgen(js_name = scaleAndAdd)]
+pub fn scale_and_add(x: f64, y: f64, factor: f64) -> Result<i32, JsValue> {
+    const F: &str = "scaleAndAdd";
+    Ok(core_::scale_and_add(
+        args::i32_arg(F, "x", x)?,
+        args::i32_arg(F, "y", y)?,
+        args::i32_arg(F, "factor", factor)?,
+    ))
+}
