@@ -28,8 +28,18 @@ use wasm_bindgen::prelude::*;
 /// Runs once when the module is instantiated. With the default
 /// `console_error_panic_hook` feature, a panic (a bug: no input should cause
 /// one) is reported on the console with its message before the trap.
-#[wasm_bindgen(start)]
+///
+/// wasm-bindgen also exports start functions to JS; the internal name keeps
+/// it out of the public API (the Node ESM entry skips `__` names).
+#[wasm_bindgen(start, js_name = "__start", skip_typescript)]
 fn start() {
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
+}
+
+/// The instance's raw exports, for the Node entry's `init()`, which must
+/// resolve to what the browser entry's `init()` resolves to.
+#[wasm_bindgen(js_name = "__wasmExports", skip_typescript)]
+pub fn wasm_exports() -> JsValue {
+    wasm_bindgen::exports()
 }

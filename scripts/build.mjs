@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Builds the npm package into pkg/.
+//
+// wasm-pack runs twice over the same crate (cargo's cache makes the second
+// build cheap): `--target web` gives the ES-module glue used by browsers,
+// bundlers and plain pages; `--target nodejs` gives the CommonJS glue that
+// Node loads synchronously. pkg-template/ supplies what turns the two into
+// one package: the `exports` map, the Node ESM entry, the types and the
+// README. Finally the release .wasm sizes (raw and gzip) are printed.
+//
+// Usage: node scripts/build.mjs [--dev]
+
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = join(root, 'pkg');
+const staging = join(root, 'target', 'wasm-pack');
+const profile = process.argv.includes('--dev') ? '--dev' : '--release';
+const NAME = 'rust_wasm_memory';
+
+function step(message) {
+  console.log(`[build] ${message}`);
+}
+
+function wasmPack(target) {
+  const outDir = join(staging, target);
+  step(`wasm-pack build ${profile} --target ${target}`);
+  execFileSync('wasm-pack', ['build', profile, '--target', target, '--out-dir', outDir, '--out-name', NAME, '--no-pack'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}` },
+  });
+  return outDir;
+}
+
+function copy(from, to) {
+  mkdirSync(dirname(to), { recursive: true });
+  cpSync(from, to, { recursive: true });
+}
+
+/** The names the CommonJS glue exports, for the Node ESM re-export list. */
+function cjsExportNames(file) {
+  const require = createRequire(import.meta.url);
+  return Object.keys(require(file)).filter((n) => !n.startsWith('__')).sort();
+}
+
+function nodeEsmEntry(names) {
+  const template = readFileSync(join(root, 'pkg-template', 'node', 'index.mjs'), 'utf8');
+  const list = names.map((n) => `  ${n},`).join('\n');
+  return template.replace('/* @exports */', `export const {\n${list}\n} = glue;`);
+}
+
+function sizes(file) {
+  const bytes = readFileSync(file);
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+const web = wasmPack('web');
+const node = wasmPack('nodejs');
+
+step(`assembling ${relative(root, pkg)}/`);
+rmSync(pkg, { recursive: true, force: true });
+mkdirSync(pkg);
+
+for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wasm.d.ts`]) {
+  copy(join(web, f), join(pkg, 'web', f));
+}
+if (existsSync(join(web, 'snippets'))) copy(join(web, 'snippets'), join(pkg, 'web', 'snippets'));
+
+copy(join(node, `${NAME}.js`), join(pkg, 'node', `${NAME}.cjs`));
+copy(join(node, `${NAME}.d.ts`), join(pkg, 'node', `${NAME}.d.cts`));
+copy(join(node, `${NAME}_bg.wasm`), join(pkg, 'node', `${NAME}_bg.wasm`));
+if (existsSync(join(node, 'snippets'))) copy(join(node, 'snippets'), join(pkg, 'node', 'snippets'));
+writeFileSync(join(pkg, 'node', 'index.mjs'), nodeEsmEntry(cjsExportNames(join(pkg, 'node', `${NAME}.cjs`))));
+
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+const manifest = JSON.parse(readFileSync(join(root, 'pkg-template', 'package.json'), 'utf8'));
+manifest.version = version;
+writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+for (const f of ['README.md', 'index.d.ts']) copy(join(root, 'pkg-template', f), join(pkg, f));
+for (const f of manifest.files ?? []) {
+  if (!existsSync(join(pkg, f))) throw new Error(`pkg/${f} is listed in "files" but was not built`);
+}
+
+// Link the package into the workspace's node_modules, as `npm install`
+// would for a consumer, so www/ and the tests import it by name.
+const link = join(root, 'node_modules', 'rust-wasm-memory');
+if (existsSync(join(root, 'node_modules'))) {
+  try { lstatSync(link); rmSync(link, { recursive: true, force: true }); } catch {}
+  symlinkSync(relative(dirname(link), pkg), link, 'dir');
+}
+
+for (const [label, file] of [['web', join(pkg, 'web', `${NAME}_bg.wasm`)], ['node', join(pkg, 'node', `${NAME}_bg.wasm`)]]) {
+  const s = sizes(file);
+  step(`${label}/${NAME}_bg.wasm: ${s.raw} bytes raw, ${s.gzip} bytes gzip (${(s.raw / 1024).toFixed(1)} KiB / ${(s.gzip / 1024).toFixed(1)} KiB)`);
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Makes sure everything the build, the tests and the demo need is installed,
+# installing only what is missing, and only from the package registries
+# (crates.io, npm, Debian). On a machine that has it all, this takes seconds.
+#
+#   rust targets   wasm32-unknown-unknown, wasm32-wasip1, wasm32-wasip2 (rustup)
+#   cargo tools    wasm-bindgen-cli (the exact version pinned in Cargo.toml),
+#                  wasm-pack, geckodriver
+#   browsers       chromium + chromium-driver, firefox-esr (apt, as root or sudo)
+#   npm            the devDependencies (npm ci, when package-lock.json changed)
+#
+# Nothing here downloads from a release page: wasm-pack's own downloads of
+# wasm-bindgen and binaryen fail on this network, so both are provided
+# beforehand (wasm-opt comes from the npm `binaryen` package).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PATH="$HOME/.cargo/bin:$PATH"
+log() { echo "[setup] $*"; }
+
+# ---- apt (in the background: it overlaps the cargo builds below) ---------
+apt_pkgs=()
+command -v chromium >/dev/null || apt_pkgs+=(chromium)
+command -v chromedriver >/dev/null || apt_pkgs+=(chromium-driver)
+command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_pkgs+=(firefox-esr)
+apt_pid=""
+if [ ${#apt_pkgs[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then sudo_=(); elif command -v sudo >/dev/null; then sudo_=(sudo -n); else
+    log "missing ${apt_pkgs[*]} and no root or sudo to install them"; exit 1; fi
+  log "installing ${apt_pkgs[*]} with apt-get (log: target/setup-apt.log)"
+  mkdir -p target
+  ( "${sudo_[@]}" apt-get update -q && DEBIAN_FRONTEND=noninteractive "${sudo_[@]}" apt-get install -y -q "${apt_pkgs[@]}" ) \
+    > target/setup-apt.log 2>&1 &
+  apt_pid=$!
+fi
+
+# ---- rust targets ---------------------------------------------------------
+installed_targets=$(rustup target list --installed)
+missing_targets=()
+for t in wasm32-unknown-unknown wasm32-wasip1 wasm32-wasip2; do
+  grep -qx "$t" <<<"$installed_targets" || missing_targets+=("$t")
+done
+if [ ${#missing_targets[@]} -gt 0 ]; then
+  log "rustup target add ${missing_targets[*]}"
+  rustup target add "${missing_targets[@]}"
+fi
+
+# ---- cargo tools ----------------------------------------------------------
+# --locked first (reproducible); if the registry mirror lacks a locked
+# version (seen for wasm-bindgen-cli's webpki-roots), resolve afresh.
+# One shared target dir lets the three tools reuse common dependencies.
+export CARGO_TARGET_DIR="${RWM_TOOLS_TARGET_DIR:-$HOME/.cache/rust-wasm-memory/tool-builds}"
+cargo_install() {
+  log "cargo install $*"
+  cargo install --locked "$@" || { log "--locked failed; retrying unlocked"; cargo install "$@"; }
+}
+bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+[ -n "$bindgen_version" ] || { log "Cargo.toml must pin wasm-bindgen exactly (\"=X.Y.Z\")"; exit 1; }
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $bindgen_version" \
+   || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  cargo_install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+command -v wasm-pack >/dev/null || cargo_install wasm-pack
+command -v geckodriver >/dev/null || cargo_install geckodriver
+unset CARGO_TARGET_DIR
+
+# ---- npm ------------------------------------------------------------------
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+# ---- wait for apt ---------------------------------------------------------
+if [ -n "$apt_pid" ]; then
+  if ! wait "$apt_pid"; then
+    log "apt-get failed:"; tail -n 30 target/setup-apt.log; exit 1
+  fi
+  log "installed ${apt_pkgs[*]}"
+fi
+
+for tool in wasm-pack wasm-bindgen wasm-bindgen-test-runner geckodriver chromium chromedriver; do
+  command -v "$tool" >/dev/null || { log "$tool is still missing"; exit 1; }
+done
+log "toolchain ready"

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Runs every test suite, streams its output, and closes with one line
+// `N passed, N failed` summing them all. Exits non-zero if anything failed,
+// including a suite that crashed before reporting (counted as one failure).
+//
+// Expects the toolchain (scripts/setup.sh) and pkg/ (scripts/build.mjs);
+// `npm test` runs all three in order.
+//
+// Usage: node scripts/test.mjs [suite-name ...]   (default: all suites)
+
+import { spawn } from 'node:child_process';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PATH = [join(root, 'node_modules', '.bin'), join(homedir(), '.cargo', 'bin'), process.env.PATH].join(':');
+const browser = { WASM_BINDGEN_USE_BROWSER: '1' };
+
+/** Each suite: a command, its environment, and how its runner reports counts. */
+const suites = [
+  { name: 'native', cmd: ['cargo', 'test', '--workspace'], format: 'cargo' },
+  { name: 'wasm-node', cmd: ['wasm-pack', 'test', '--node', '--', '--test', 'api'], format: 'cargo' },
+  { name: 'wasm-chromium', cmd: ['wasm-pack', 'test', '--headless', '--chrome', '--', '--test', 'api', '--test', 'web'], env: browser, format: 'cargo' },
+  { name: 'wasm-firefox', cmd: ['wasm-pack', 'test', '--headless', '--firefox', '--', '--test', 'api', '--test', 'web'], env: browser, format: 'cargo' },
+  { name: 'js', cmd: ['node', '--test', '--test-reporter=tap', '--test-concurrency=1', 'tests/js/'], format: 'tap' },
+];
+
+/** Counts from a runner's own closing lines. */
+function count(format, output) {
+  let passed = 0;
+  let failed = 0;
+  if (format === 'cargo') {
+    for (const m of output.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed/gm)) {
+      passed += Number(m[1]);
+      failed += Number(m[2]);
+    }
+  } else {
+    passed = Number(/^# pass (\d+)$/m.exec(output)?.[1] ?? 0);
+    failed = Number(/^# fail (\d+)$/m.exec(output)?.[1] ?? 0);
+  }
+  return { passed, failed };
+}
+
+function run(suite) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    console.log(`\n=== ${suite.name}: ${suite.cmd.join(' ')}`);
+    const child = spawn(suite.cmd[0], suite.cmd.slice(1), {
+      cwd: root,
+      env: { ...process.env, PATH, ...suite.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => { output += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
+    child.on('close', (code) => {
+      const counts = count(suite.format, output);
+      if (code !== 0 && counts.failed === 0) counts.failed = 1; // crashed without reporting
+      if (code === 0 && counts.passed === 0) counts.failed += 1; // ran nothing: a broken suite
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      resolve({ name: suite.name, code, seconds, ...counts });
+    });
+  });
+}
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !suites.some((s) => s.name === w));
+if (unknown.length) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${suites.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+const results = [];
+for (const suite of suites.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
+  results.push(await run(suite));
+}
+
+console.log('\n=== summary');
+for (const r of results) {
+  console.log(`${r.name.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  (${r.seconds}s, exit ${r.code})`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,185 @@
+// Packaging: `npm pack` of pkg/, installed into freshly made consumers the
+// way users install it, then used from each environment the `exports` map
+// promises: Node ESM, Node CJS, a Vite app (built, then run in headless
+// Chromium), a plain page with no bundler, and TypeScript with --strict.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { launchChromium } from './support/browser.mjs';
+import { serveStatic } from './support/static-server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+// The same probe runs in every consumer; only how it imports differs.
+const PROBE = `
+const a = new Float32Array([1, 2, 4]);
+const scaled = normalize(a);
+let refused = null;
+try { normalize([1, 2]); } catch (e) { refused = e.name + ': ' + e.message; }
+const results = { greeting: greet('packaging'), scaled, normalized: Array.from(a), refused };
+`;
+const EXPECTED = {
+  greeting: 'Hello, packaging',
+  scaled: true,
+  normalized: [0.25, 0.5, 1],
+  refused: 'TypeError: normalize: values must be a Float32Array, got Array',
+};
+
+let work;
+let tarball;
+let browser;
+
+function consumer(name, files) {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: dir, stdio: 'pipe' });
+  return dir;
+}
+
+const packageJson = (type) => JSON.stringify({ name: 'consumer', private: true, type });
+
+async function resultsFromPage(url) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  const text = await page.locator('#results').textContent({ timeout: 15000 });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  return JSON.parse(text);
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'rwm-packaging-'));
+  const out = execFileSync('npm', ['pack', join(root, 'pkg'), '--json', '--pack-destination', work], { encoding: 'utf8' });
+  tarball = join(work, JSON.parse(out)[0].filename);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm pack', () => {
+  test('the tarball holds both glues, both wasm files, the types and no build debris', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+    assert.deepEqual(listing, [
+      'package/README.md',
+      'package/index.d.ts',
+      'package/node/index.mjs',
+      'package/node/rust_wasm_memory.cjs',
+      'package/node/rust_wasm_memory.d.cts',
+      'package/node/rust_wasm_memory_bg.wasm',
+      'package/package.json',
+      'package/web/rust_wasm_memory.d.ts',
+      'package/web/rust_wasm_memory.js',
+      'package/web/rust_wasm_memory_bg.wasm',
+      'package/web/rust_wasm_memory_bg.wasm.d.ts',
+    ]);
+  });
+});
+
+describe('consumers', () => {
+  test('Node ESM: import with init() works', () => {
+    const dir = consumer('node-esm', {
+      'package.json': packageJson('module'),
+      'index.js': `import init, { greet, normalize } from 'rust-wasm-memory';\nawait init();\n${PROBE}\nconsole.log(JSON.stringify(results));`,
+    });
+    assert.deepEqual(JSON.parse(execFileSync('node', ['index.js'], { cwd: dir, encoding: 'utf8' })), EXPECTED);
+  });
+
+  test('Node CJS: require works synchronously', () => {
+    const dir = consumer('node-cjs', {
+      'package.json': packageJson('commonjs'),
+      'index.js': `const { greet, normalize } = require('rust-wasm-memory');\n${PROBE}\nconsole.log(JSON.stringify(results));`,
+    });
+    assert.deepEqual(JSON.parse(execFileSync('node', ['index.js'], { cwd: dir, encoding: 'utf8' })), EXPECTED);
+  });
+
+  test('Node: import and require in one process share one instance', () => {
+    const dir = consumer('node-dual', {
+      'package.json': packageJson('module'),
+      'index.js': [
+        `import { createRequire } from 'node:module';`,
+        `import init from 'rust-wasm-memory';`,
+        `const viaImport = await init();`,
+        `const viaRequire = createRequire(import.meta.url)('rust-wasm-memory').__wasmExports();`,
+        `console.log(viaImport.memory === viaRequire.memory);`,
+      ].join('\n'),
+    });
+    assert.equal(execFileSync('node', ['index.js'], { cwd: dir, encoding: 'utf8' }).trim(), 'true');
+  });
+
+  test('Vite: vite build output runs in headless Chromium', async () => {
+    const dir = consumer('vite-app', {
+      'package.json': packageJson('module'),
+      'index.html': `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><pre id="results"></pre><script type="module" src="/main.js"></script></body></html>`,
+      'main.js': `import init, { greet, normalize } from 'rust-wasm-memory';\nawait init();\n${PROBE}\ndocument.getElementById('results').textContent = JSON.stringify(results);`,
+    });
+    execFileSync(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: dir, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+    const server = await serveStatic(join(dir, 'dist'));
+    try {
+      assert.deepEqual(await resultsFromPage(server.url), EXPECTED);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('plain page: <script type="module"> with an import map, no bundler', async () => {
+    const dir = consumer('plain-page', {
+      'package.json': packageJson('module'),
+      'index.html': [
+        `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><pre id="results"></pre>`,
+        `<script type="importmap">{"imports":{"rust-wasm-memory":"./node_modules/rust-wasm-memory/web/rust_wasm_memory.js"}}</script>`,
+        `<script type="module">import init, { greet, normalize } from 'rust-wasm-memory';\nawait init();\n${PROBE}\ndocument.getElementById('results').textContent = JSON.stringify(results);</script>`,
+        `</body></html>`,
+      ].join('\n'),
+    });
+    const server = await serveStatic(dir);
+    try {
+      assert.deepEqual(await resultsFromPage(server.url), EXPECTED);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('TypeScript: tsc --strict accepts correct use and rejects wrong types', () => {
+    const dir = consumer('typescript', {
+      'package.json': packageJson('module'),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: false },
+        files: ['esm.ts', 'cjs.cts'],
+      }),
+      'esm.ts': [
+        `import init, { greet, normalize, sumU32, makeNumberArray } from 'rust-wasm-memory';`,
+        `await init();`,
+        `const s: string = greet('ts');`,
+        `const scaled: boolean = normalize(new Float32Array([1, 2]));`,
+        `const total: number = sumU32(makeNumberArray(4));`,
+        `const arr: Uint32Array = makeNumberArray(2);`,
+        `// @ts-expect-error: a plain array is not a Float32Array`,
+        `normalize([1, 2]);`,
+        `// @ts-expect-error: greet takes a string`,
+        `greet(42);`,
+        `export { s, scaled, total, arr };`,
+      ].join('\n'),
+      'cjs.cts': [
+        `import rwm = require('rust-wasm-memory');`,
+        `const s: string = rwm.greet('cts');`,
+        `// @ts-expect-error: sumU32 takes a Uint32Array`,
+        `rwm.sumU32(new Float32Array(1));`,
+        `export = s;`,
+      ].join('\n'),
+    });
+    execFileSync(bin('tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' });
+  });
+});
