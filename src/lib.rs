@@ -15,9 +15,16 @@
 //! JS names are camelCase (`sumU32`); the Rust names keep the seed's names.
 
 mod args;
+mod heap;
 mod numbers;
 mod strings;
 
+// Linking the raw face puts its `#[no_mangle]` exports (sum_u32, alloc,
+// free_buffer, ...) into this module too, and installs its counting
+// allocator. The re-export makes sure the crate is linked.
+pub use rust_wasm_memory_raw as raw;
+
+pub use heap::heap_stats;
 pub use numbers::{
     add, fill_buffer, fill_doubles, make_number_array, normalize, scale_and_add, sum_u32,
 };

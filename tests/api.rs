@@ -3,7 +3,10 @@
 //! and, with `WASM_BINDGEN_USE_BROWSER=1`, in headless Chromium and Firefox.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Error, Float32Array, Float64Array, Object, RangeError, TypeError, Uint32Array, Uint8Array};
+use js_sys::{
+    Array, Error, Float32Array, Float64Array, Object, RangeError, TypeError, Uint32Array,
+    Uint8Array,
+};
 use rust_wasm_memory as rwm;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -13,26 +16,44 @@ fn f32s(values: &[f32]) -> Float32Array {
 }
 
 fn message(err: &JsValue) -> String {
-    err.dyn_ref::<Error>().expect("thrown value is an Error").message().into()
+    err.dyn_ref::<Error>()
+        .expect("thrown value is an Error")
+        .message()
+        .into()
 }
 
 fn assert_type_error(err: JsValue, expected_fragment: &str) {
-    assert!(err.is_instance_of::<TypeError>(), "expected TypeError, got {err:?}");
+    assert!(
+        err.is_instance_of::<TypeError>(),
+        "expected TypeError, got {err:?}"
+    );
     let msg = message(&err);
-    assert!(msg.contains(expected_fragment), "{msg:?} lacks {expected_fragment:?}");
+    assert!(
+        msg.contains(expected_fragment),
+        "{msg:?} lacks {expected_fragment:?}"
+    );
 }
 
 fn assert_range_error(err: JsValue, expected_fragment: &str) {
-    assert!(err.is_instance_of::<RangeError>(), "expected RangeError, got {err:?}");
+    assert!(
+        err.is_instance_of::<RangeError>(),
+        "expected RangeError, got {err:?}"
+    );
     let msg = message(&err);
-    assert!(msg.contains(expected_fragment), "{msg:?} lacks {expected_fragment:?}");
+    assert!(
+        msg.contains(expected_fragment),
+        "{msg:?} lacks {expected_fragment:?}"
+    );
 }
 
 // ---- strings -------------------------------------------------------------
 
 #[wasm_bindgen_test]
 fn greet_prefixes_hello() {
-    assert_eq!(rwm::greet(&"WebAssembly".into()).unwrap(), "Hello, WebAssembly");
+    assert_eq!(
+        rwm::greet(&"WebAssembly".into()).unwrap(),
+        "Hello, WebAssembly"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -56,22 +77,40 @@ fn greet_turns_a_lone_surrogate_into_u_fffd() {
 
 #[wasm_bindgen_test]
 fn string_functions_refuse_non_strings() {
-    assert_type_error(rwm::greet(&JsValue::from(42)).unwrap_err(), "greet: name must be a string, got number");
-    assert_type_error(rwm::process_string(&JsValue::NULL).unwrap_err(), "processString: input must be a string, got null");
-    assert_type_error(rwm::echo_suffix(&JsValue::UNDEFINED).unwrap_err(), "got undefined");
-    assert_type_error(rwm::ascii_uppercase(&Object::new().into()).unwrap_err(), "got Object");
+    assert_type_error(
+        rwm::greet(&JsValue::from(42)).unwrap_err(),
+        "greet: name must be a string, got number",
+    );
+    assert_type_error(
+        rwm::process_string(&JsValue::NULL).unwrap_err(),
+        "processString: input must be a string, got null",
+    );
+    assert_type_error(
+        rwm::echo_suffix(&JsValue::UNDEFINED).unwrap_err(),
+        "got undefined",
+    );
+    assert_type_error(
+        rwm::ascii_uppercase(&Object::new().into()).unwrap_err(),
+        "got Object",
+    );
 }
 
 #[wasm_bindgen_test]
 fn process_string_and_echo_suffix_append_their_suffix() {
-    assert_eq!(rwm::process_string(&"hello".into()).unwrap(), "hello_processed");
+    assert_eq!(
+        rwm::process_string(&"hello".into()).unwrap(),
+        "hello_processed"
+    );
     assert_eq!(rwm::echo_suffix(&"hello".into()).unwrap(), "hello_echo");
     assert_eq!(rwm::echo_suffix(&"".into()).unwrap(), "_echo");
 }
 
 #[wasm_bindgen_test]
 fn ascii_uppercase_changes_only_a_to_z() {
-    assert_eq!(rwm::ascii_uppercase(&"straße, ök 42".into()).unwrap(), "STRAßE, öK 42");
+    assert_eq!(
+        rwm::ascii_uppercase(&"straße, ök 42".into()).unwrap(),
+        "STRAßE, öK 42"
+    );
 }
 
 // ---- normalize -----------------------------------------------------------
@@ -85,7 +124,12 @@ fn normalize_scales_in_place_and_reports_it() {
 
 #[wasm_bindgen_test]
 fn normalize_leaves_empty_zero_and_infinite_input_unchanged() {
-    for input in [vec![], vec![0.0, -1.0], vec![1.0, f32::INFINITY], vec![f32::NAN]] {
+    for input in [
+        vec![],
+        vec![0.0, -1.0],
+        vec![1.0, f32::INFINITY],
+        vec![f32::NAN],
+    ] {
         let a = f32s(&input);
         assert_eq!(rwm::normalize(&a.clone().into()), Ok(false), "{input:?}");
         let after = a.to_vec();
@@ -108,10 +152,19 @@ fn normalize_flips_all_negative_input_and_keeps_nan() {
 #[wasm_bindgen_test]
 fn normalize_refuses_a_plain_array_and_other_typed_arrays() {
     let plain: Array = [1.0, 2.0].iter().map(|&v| JsValue::from(v)).collect();
-    assert_type_error(rwm::normalize(&plain.into()).unwrap_err(), "normalize: values must be a Float32Array, got Array");
+    assert_type_error(
+        rwm::normalize(&plain.into()).unwrap_err(),
+        "normalize: values must be a Float32Array, got Array",
+    );
     let f64s = Float64Array::new_with_length(2);
-    assert_type_error(rwm::normalize(&f64s.into()).unwrap_err(), "got Float64Array");
-    assert_type_error(rwm::normalize(&JsValue::from("1,2")).unwrap_err(), "got string");
+    assert_type_error(
+        rwm::normalize(&f64s.into()).unwrap_err(),
+        "got Float64Array",
+    );
+    assert_type_error(
+        rwm::normalize(&JsValue::from("1,2")).unwrap_err(),
+        "got string",
+    );
 }
 
 #[wasm_bindgen_test]
@@ -133,7 +186,10 @@ fn fill_doubles_writes_twice_the_index_in_place() {
 
 #[wasm_bindgen_test]
 fn fill_doubles_refuses_a_wrong_type() {
-    assert_type_error(rwm::fill_doubles(&f32s(&[1.0]).into()).unwrap_err(), "fillDoubles: values must be a Uint32Array, got Float32Array");
+    assert_type_error(
+        rwm::fill_doubles(&f32s(&[1.0]).into()).unwrap_err(),
+        "fillDoubles: values must be a Uint32Array, got Float32Array",
+    );
 }
 
 #[wasm_bindgen_test]
@@ -153,29 +209,44 @@ fn make_number_array_returns_doubles() {
 #[wasm_bindgen_test]
 fn make_number_array_refuses_bad_lengths() {
     for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY, 4294967296.0] {
-        assert_range_error(rwm::make_number_array(bad).unwrap_err(), "makeNumberArray: len must be an integer from 0 to 4294967295");
+        assert_range_error(
+            rwm::make_number_array(bad).unwrap_err(),
+            "makeNumberArray: len must be an integer from 0 to 4294967295",
+        );
     }
 }
 
 #[wasm_bindgen_test]
 fn make_number_array_reports_an_allocation_it_cannot_make() {
     // 4294967295 elements are 16 GiB: far beyond wasm32's 4 GiB.
-    assert_range_error(rwm::make_number_array(4294967295.0).unwrap_err(), "cannot allocate 17179869180 bytes");
+    assert_range_error(
+        rwm::make_number_array(4294967295.0).unwrap_err(),
+        "cannot allocate 17179869180 bytes",
+    );
     // ...and the instance still works afterwards.
     assert_eq!(rwm::make_number_array(3.0).unwrap(), vec![0, 2, 4]);
 }
 
 #[wasm_bindgen_test]
 fn sum_u32_wraps_modulo_2_pow_32() {
-    assert_eq!(rwm::sum_u32(&Uint32Array::from(&[1u32, 2, 3][..]).into()), Ok(6));
-    assert_eq!(rwm::sum_u32(&Uint32Array::from(&[u32::MAX, 2][..]).into()), Ok(1));
+    assert_eq!(
+        rwm::sum_u32(&Uint32Array::from(&[1u32, 2, 3][..]).into()),
+        Ok(6)
+    );
+    assert_eq!(
+        rwm::sum_u32(&Uint32Array::from(&[u32::MAX, 2][..]).into()),
+        Ok(1)
+    );
     assert_eq!(rwm::sum_u32(&Uint32Array::new_with_length(0).into()), Ok(0));
 }
 
 #[wasm_bindgen_test]
 fn sum_u32_refuses_a_plain_array() {
     let plain: Array = [1u32, 2].iter().map(|&v| JsValue::from(v)).collect();
-    assert_type_error(rwm::sum_u32(&plain.into()).unwrap_err(), "sumU32: values must be a Uint32Array, got Array");
+    assert_type_error(
+        rwm::sum_u32(&plain.into()).unwrap_err(),
+        "sumU32: values must be a Uint32Array, got Array",
+    );
 }
 
 // ---- integers ------------------------------------------------------------
@@ -190,7 +261,16 @@ fn add_and_scale_and_add_compute_and_wrap() {
 
 #[wasm_bindgen_test]
 fn integer_arguments_refuse_fractions_nan_and_out_of_range() {
-    assert_range_error(rwm::add(1.5, 1.0).unwrap_err(), "add: a must be an integer from -2147483648 to 2147483647, got 1.5");
-    assert_range_error(rwm::add(1.0, f64::NAN).unwrap_err(), "add: b must be an integer");
-    assert_range_error(rwm::scale_and_add(0.0, 0.0, 2147483648.0).unwrap_err(), "scaleAndAdd: factor must be");
+    assert_range_error(
+        rwm::add(1.5, 1.0).unwrap_err(),
+        "add: a must be an integer from -2147483648 to 2147483647, got 1.5",
+    );
+    assert_range_error(
+        rwm::add(1.0, f64::NAN).unwrap_err(),
+        "add: b must be an integer",
+    );
+    assert_range_error(
+        rwm::scale_and_add(0.0, 0.0, 2147483648.0).unwrap_err(),
+        "scaleAndAdd: factor must be",
+    );
 }

@@ -10,7 +10,10 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().expect("a window").document().expect("a document")
+    web_sys::window()
+        .expect("a window")
+        .document()
+        .expect("a document")
 }
 
 #[wasm_bindgen_test]
@@ -18,7 +21,11 @@ fn greeting_rendered_as_text_stays_literal_markup() {
     let payload = "<img src=x onerror=alert(1)>";
     let out = document().create_element("p").unwrap();
     out.set_text_content(Some(&rwm::greet(&payload.into()).unwrap()));
-    assert_eq!(out.child_element_count(), 0, "no element may be created from the payload");
+    assert_eq!(
+        out.child_element_count(),
+        0,
+        "no element may be created from the payload"
+    );
     assert_eq!(out.text_content().unwrap(), format!("Hello, {payload}"));
 }
 

@@ -1,0 +1,264 @@
+//! The registry of blocks handed to the host, and the only road from a host
+//! address to a Rust slice.
+//!
+//! A *block* is memory this module gave the host: a zeroed `alloc(size,
+//! align)`, or a result buffer (`process_string`, `echo_suffix`). The host
+//! owns a block until it gives it back, once, with the same size and
+//! alignment. Before any export touches memory, [`with_slice`] /
+//! [`with_slice_mut`] check, in this order: null, alignment, arithmetic
+//! overflow, the end of linear memory, and that the whole range lies inside
+//! one live block. Only then is a slice made, from the block's own base
+//! pointer. So a wrong address is refused, never followed: no export can
+//! write into Rust's stack, statics or allocator metadata, or read freed
+//! memory.
+//!
+//! Blocks are zeroed when allocated, so every byte a slice can see is
+//! initialised, whatever the host wrote or did not write.
+
+use std::alloc::Layout;
+use std::collections::BTreeMap;
+use std::ptr::NonNull;
+use std::sync::{Mutex, MutexGuard};
+
+use crate::Status;
+
+/// The largest alignment `alloc` accepts: one wasm page.
+pub const MAX_ALIGN: usize = 65536;
+
+struct Block {
+    base: NonNull<u8>,
+    size: usize,
+    align: usize,
+}
+
+// SAFETY: a `Block` is only reached through the `REGISTRY` mutex, and the
+// memory it names is owned by the registry (not shared with other Rust
+// values), so moving the record between threads is sound.
+unsafe impl Send for Block {}
+
+impl Block {
+    fn addr(&self) -> usize {
+        self.base.as_ptr().addr()
+    }
+
+    /// The layout it was allocated with (zero-size blocks occupy one byte, so
+    /// that each has a distinct address and a real allocation).
+    fn layout(&self) -> Layout {
+        // Checked when the block was made.
+        Layout::from_size_align(self.size.max(1), self.align)
+            .expect("layout was valid at allocation")
+    }
+}
+
+/// Live blocks by base address.
+static REGISTRY: Mutex<BTreeMap<usize, Block>> = Mutex::new(BTreeMap::new());
+
+fn registry() -> MutexGuard<'static, BTreeMap<usize, Block>> {
+    // A panic cannot leave the map half-updated (each operation is one
+    // insert or remove), so a poisoned lock is still consistent.
+    REGISTRY.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Element types a host range may be viewed as: every bit pattern is valid.
+pub trait Plain: Copy + 'static {}
+impl Plain for u8 {}
+impl Plain for u32 {}
+impl Plain for f32 {}
+impl Plain for usize {}
+
+/// One past the last valid address of linear memory.
+fn memory_end() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size::<0>() as u64 * 65536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        u64::MAX
+    }
+}
+
+/// Checks `len` elements of `T` at `addr`, and returns a pointer to them
+/// derived from the block that contains them (`None` for an empty range).
+fn resolve<T: Plain>(
+    blocks: &BTreeMap<usize, Block>,
+    addr: usize,
+    len: usize,
+) -> Result<Option<NonNull<T>>, Status> {
+    if addr == 0 {
+        return Err(Status::NullPointer);
+    }
+    if addr % core::mem::align_of::<T>() != 0 {
+        return Err(Status::Misaligned);
+    }
+    let bytes = len
+        .checked_mul(core::mem::size_of::<T>())
+        .ok_or(Status::Overflow)?;
+    let end = addr.checked_add(bytes).ok_or(Status::Overflow)?;
+    if end as u64 > memory_end() {
+        return Err(Status::OutOfBounds);
+    }
+    if bytes == 0 {
+        return Ok(None);
+    }
+    let (_, block) = blocks.range(..=addr).next_back().ok_or(Status::NotOwned)?;
+    if end > block.addr() + block.size {
+        return Err(Status::NotOwned);
+    }
+    // SAFETY: `addr - block.addr()` is within the block (checked above), so
+    // the offset pointer stays inside the same allocation.
+    let p = unsafe { block.base.as_ptr().add(addr - block.addr()) };
+    Ok(NonNull::new(p.cast::<T>()))
+}
+
+/// Runs `f` on the `len` elements of `T` at host address `addr`, after the
+/// checks described in the module docs. `f` must not call back into this
+/// module (the registry is locked while it runs).
+pub fn with_slice<T: Plain, R>(
+    addr: usize,
+    len: usize,
+    f: impl FnOnce(&[T]) -> R,
+) -> Result<R, Status> {
+    let blocks = registry();
+    Ok(match resolve::<T>(&blocks, addr, len)? {
+        None => f(&[]),
+        // SAFETY: `p` points at `len` initialised (zeroed at allocation)
+        // elements inside one live block, aligned for `T` (the address was
+        // checked and the block base is at least as aligned as the host
+        // asked). The registry lock is held, so no free can end the block
+        // while the slice lives, and no other Rust reference to the block's
+        // bytes exists: the registry owns them.
+        Some(p) => f(unsafe { core::slice::from_raw_parts(p.as_ptr(), len) }),
+    })
+}
+
+/// As [`with_slice`], for writing.
+pub fn with_slice_mut<T: Plain, R>(
+    addr: usize,
+    len: usize,
+    f: impl FnOnce(&mut [T]) -> R,
+) -> Result<R, Status> {
+    let blocks = registry();
+    Ok(match resolve::<T>(&blocks, addr, len)? {
+        None => f(&mut []),
+        // SAFETY: as in `with_slice`; the slice is the only reference to
+        // these bytes for the duration of `f`.
+        Some(p) => f(unsafe { core::slice::from_raw_parts_mut(p.as_ptr(), len) }),
+    })
+}
+
+/// Checks that `len` elements of `T` at `addr` could be accessed now.
+pub fn check<T: Plain>(addr: usize, len: usize) -> Result<(), Status> {
+    resolve::<T>(&registry(), addr, len).map(|_| ())
+}
+
+/// Allocates a zeroed block of `size` bytes aligned to `align` and records
+/// it as owned by the host.
+pub fn allocate(size: usize, align: usize) -> Result<NonNull<u8>, Status> {
+    if !align.is_power_of_two() || align > MAX_ALIGN {
+        return Err(Status::BadAlign);
+    }
+    let layout = Layout::from_size_align(size.max(1), align).map_err(|_| Status::OutOfMemory)?;
+    let mut blocks = registry();
+    // Reserve the registry entry first: if that allocation fails, nothing
+    // has been allocated yet.
+    ensure_headroom()?;
+    // SAFETY: `layout` has a non-zero size.
+    let base =
+        NonNull::new(unsafe { std::alloc::alloc_zeroed(layout) }).ok_or(Status::OutOfMemory)?;
+    blocks.insert(base.as_ptr().addr(), Block { base, size, align });
+    Ok(base)
+}
+
+/// Hands a result buffer to the host: records it as a block of
+/// `bytes.len()` bytes with alignment 1, to be given back with
+/// `free_buffer(ptr, len)`. Returns its address and length.
+pub fn hand_out(bytes: Vec<u8>) -> Result<(usize, usize), Status> {
+    let len = bytes.len();
+    if len == 0 {
+        // An empty Box owns no allocation; make a real one-byte block so the
+        // host gets a live, freeable address like any other.
+        return allocate(0, 1).map(|p| (p.as_ptr().addr(), 0));
+    }
+    let mut blocks = registry();
+    ensure_headroom()?;
+    let raw = Box::into_raw(bytes.into_boxed_slice());
+    // A Box<[u8]> of len > 0 is a global-allocator block with layout
+    // (len, 1), so `release` can free it with that layout.
+    let base = NonNull::new(raw.cast::<u8>()).expect("Box pointers are non-null");
+    blocks.insert(
+        base.as_ptr().addr(),
+        Block {
+            base,
+            size: len,
+            align: 1,
+        },
+    );
+    Ok((base.as_ptr().addr(), len))
+}
+
+/// Gives back the block at `addr`, which must be live and have exactly
+/// `size` bytes and alignment `align`. A refused free changes nothing.
+pub fn release(addr: usize, size: usize, align: usize) -> Result<(), Status> {
+    if addr == 0 {
+        return Err(Status::NullPointer);
+    }
+    let mut blocks = registry();
+    let block = blocks.get(&addr).ok_or(Status::NotOwned)?;
+    if block.size != size || block.align != align {
+        return Err(Status::WrongLength);
+    }
+    let block = blocks.remove(&addr).expect("looked up above");
+    // SAFETY: the block was allocated by the global allocator with exactly
+    // this layout (by `allocate`, or as a Box<[u8]> in `hand_out`), it is
+    // live (it was in the registry) and it is now out of the registry, so
+    // nothing can reach it again.
+    unsafe { std::alloc::dealloc(block.base.as_ptr(), block.layout()) };
+    Ok(())
+}
+
+/// How the range `[addr, addr + len)` relates to the live blocks, for
+/// `debug_ptr`'s message.
+pub fn describe(addr: usize, len: usize) -> String {
+    let blocks = registry();
+    let containing = blocks
+        .range(..=addr)
+        .next_back()
+        .map(|(_, b)| b)
+        .filter(|b| addr < b.addr() + b.size.max(1));
+    let verdict = match containing {
+        Some(b)
+            if addr
+                .checked_add(len)
+                .is_some_and(|end| end <= b.addr() + b.size) =>
+        {
+            format!("inside live block 0x{:08x} ({} bytes)", b.addr(), b.size)
+        }
+        Some(b) => format!(
+            "runs past the end of live block 0x{:08x} ({} bytes)",
+            b.addr(),
+            b.size
+        ),
+        None => "not inside any live block".to_string(),
+    };
+    format!(
+        "ptr=0x{addr:08x} len={len}: {verdict}; {} live blocks",
+        blocks.len()
+    )
+}
+
+/// The number of live blocks (for tests and the demo).
+pub fn live_blocks() -> usize {
+    registry().len()
+}
+
+/// BTreeMap has no fallible insert, and an insert allocates at most one
+/// small node. Reserving a little headroom first turns "out of memory" into
+/// a refused call instead of an abort inside the insert (wasm32 is single
+/// threaded, so the headroom is still there when the insert runs).
+fn ensure_headroom() -> Result<(), Status> {
+    let mut probe: Vec<u8> = Vec::new();
+    probe
+        .try_reserve_exact(4096)
+        .map_err(|_| Status::OutOfMemory)
+}
