@@ -6,7 +6,9 @@
 // bundlers and plain pages; `--target nodejs` gives the CommonJS glue that
 // Node loads synchronously. pkg-template/ supplies what turns the two into
 // one package: the `exports` map, the Node ESM entry, the types and the
-// README. Finally the release .wasm sizes (raw and gzip) are printed.
+// README. The raw crate is built alone into raw.wasm, a module with zero
+// imports, shipped with the typed host toolkit as `rust-wasm-memory/raw`.
+// Finally the release .wasm sizes (raw and gzip) are printed.
 //
 // Usage: node scripts/build.mjs [--dev]
 
@@ -60,12 +62,34 @@ function sizes(file) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
+/** The zero-import raw module: the raw crate alone, no wasm-bindgen, wasm-opt -O3. */
+function rawWasm() {
+  const release = profile === '--release';
+  step(`cargo build -p rust-wasm-memory-raw --target wasm32-unknown-unknown${release ? ' --release' : ''}`);
+  execFileSync('cargo', ['build', '-p', 'rust-wasm-memory-raw', '--target', 'wasm32-unknown-unknown', ...(release ? ['--release'] : [])], { cwd: root, stdio: 'inherit' });
+  const built = join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'rust_wasm_memory_raw.wasm');
+  const out = join(staging, 'raw.wasm');
+  mkdirSync(staging, { recursive: true });
+  if (release) {
+    execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--strip-debug', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', built, '-o', out], { stdio: 'inherit' });
+  } else {
+    cpSync(built, out);
+  }
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(out)));
+  if (imports.length) throw new Error(`raw.wasm must have zero imports, has: ${imports.map((i) => `${i.module}.${i.name}`).join(', ')}`);
+  return out;
+}
+
 const web = wasmPack('web');
 const node = wasmPack('nodejs');
+const raw = rawWasm();
 
 step(`assembling ${relative(root, pkg)}/`);
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg);
+
+copy(raw, join(pkg, 'raw', 'raw.wasm'));
+for (const f of ['toolkit.js', 'index.js', 'node.js', 'index.d.ts']) copy(join(root, 'pkg-template', 'raw', f), join(pkg, 'raw', f));
 
 for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wasm.d.ts`]) {
   copy(join(web, f), join(pkg, 'web', f));
@@ -95,7 +119,7 @@ if (existsSync(join(root, 'node_modules'))) {
   symlinkSync(relative(dirname(link), pkg), link, 'dir');
 }
 
-for (const [label, file] of [['web', join(pkg, 'web', `${NAME}_bg.wasm`)], ['node', join(pkg, 'node', `${NAME}_bg.wasm`)]]) {
+for (const [label, file] of [['web', join(pkg, 'web', `${NAME}_bg.wasm`)], ['node', join(pkg, 'node', `${NAME}_bg.wasm`)], ['raw', join(pkg, 'raw', 'raw.wasm')]]) {
   const s = sizes(file);
-  step(`${label}/${NAME}_bg.wasm: ${s.raw} bytes raw, ${s.gzip} bytes gzip (${(s.raw / 1024).toFixed(1)} KiB / ${(s.gzip / 1024).toFixed(1)} KiB)`);
+  step(`${relative(pkg, file)}: ${s.raw} bytes raw, ${s.gzip} bytes gzip (${(s.raw / 1024).toFixed(1)} KiB / ${(s.gzip / 1024).toFixed(1)} KiB)`);
 }

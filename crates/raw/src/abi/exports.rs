@@ -115,8 +115,7 @@ pub extern "C" fn normalize_numbers(ptr: *mut f32, len: u32) -> i32 {
     if len == 0 {
         return finish(Status::ZeroLength);
     }
-    let result =
-        memory::with_slice_mut(ptr.addr(), len as usize, |values| core_::normalize(values));
+    let result = memory::with_slice_mut(ptr.addr(), len as usize, core_::normalize);
     finish(match result {
         Ok(Ok(_max)) => Status::Ok,
         Ok(Err(_)) => Status::CannotNormalize,
@@ -268,6 +267,18 @@ pub extern "C" fn heap_live_bytes() -> usize {
 #[no_mangle]
 pub extern "C" fn heap_live_allocations() -> usize {
     heap::stats().live_allocations
+}
+
+/// Allocations made since start.
+#[no_mangle]
+pub extern "C" fn heap_total_allocations() -> usize {
+    heap::stats().total_allocations
+}
+
+/// The highest live byte count seen since start.
+#[no_mangle]
+pub extern "C" fn heap_peak_live_bytes() -> usize {
+    heap::stats().peak_live_bytes
 }
 
 /// Blocks currently owned by the host (allocated or handed out, not freed).

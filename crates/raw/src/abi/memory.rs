@@ -88,7 +88,7 @@ fn resolve<T: Plain>(
     if addr == 0 {
         return Err(Status::NullPointer);
     }
-    if addr % core::mem::align_of::<T>() != 0 {
+    if !addr.is_multiple_of(core::mem::align_of::<T>()) {
         return Err(Status::Misaligned);
     }
     let bytes = len

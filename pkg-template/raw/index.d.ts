@@ -1,0 +1,156 @@
+// Types of `rust-wasm-memory/raw`: the typed host toolkit over the raw
+// C-ABI exports. Pointers are byte addresses; lengths count elements.
+
+/** Status codes of the raw exports: 0 is success, errors are negative. */
+export declare const Status: Readonly<{
+  OK: 0; NULL_POINTER: -1; ZERO_LENGTH: -2; CANNOT_NORMALIZE: -3; MISALIGNED: -4; OVERFLOW: -5;
+  OUT_OF_BOUNDS: -6; NOT_OWNED: -7; WRONG_LENGTH: -8; OUT_OF_MEMORY: -9; BAD_ALIGN: -10;
+}>;
+
+/** Base class of every error a raw call reports; `code` is the status. */
+export declare class RawError extends Error {
+  readonly code: number;
+  /** The raw export that returned the status. */
+  readonly fn: string;
+}
+/** -1: a pointer is 0. */
+export declare class NullPointerError extends RawError {}
+/** -2: a zero length where an element is required (`normalize_numbers`). */
+export declare class ZeroLengthError extends RawError {}
+/** -3: the maximum is ±0 or not finite; the data is unchanged. */
+export declare class CannotNormalizeError extends RawError {}
+/** -4: a pointer is not a multiple of its element size. */
+export declare class MisalignedError extends RawError {}
+/** -5: `ptr + len * size` does not fit in 32 bits. */
+export declare class OverflowError extends RawError {}
+/** -6: the range runs past the end of linear memory. */
+export declare class OutOfBoundsError extends RawError {}
+/** -7: not inside a live block this module handed out (never allocated, freed, or spanning two). */
+export declare class NotOwnedError extends RawError {}
+/** -8: a free named a live block with the wrong size or alignment; it stays live. */
+export declare class WrongLengthError extends RawError {}
+/** -9: the allocator could not provide the memory. */
+export declare class OutOfMemoryError extends RawError {}
+/** -10: an alignment that is not a power of two from 1 to 65536. */
+export declare class BadAlignError extends RawError {}
+/** A status code this toolkit does not know. */
+export declare class UnknownStatusError extends RawError {}
+/** A `Block` was used after its `free()`. */
+export declare class UseAfterFreeError extends Error {}
+
+/** The typed error for a non-zero status `code` returned by export `fn`. */
+export declare function errorFor(code: number, fn: string, detail?: string): RawError;
+
+/** Exports a module must have to be wrapped by `RawModule`. */
+export declare const REQUIRED_EXPORTS: readonly string[];
+
+type ElementArray = Uint8Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+type ElementType<A extends ElementArray> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): A; readonly BYTES_PER_ELEMENT: number };
+
+/**
+ * A checked view of `length` elements at byte address `ptr`. `.array` is
+ * rebuilt over the current `memory.buffer` whenever `memory.grow` replaced
+ * it, so a view held across growth never reads or writes a detached buffer.
+ */
+export declare class MemoryView<A extends ElementArray = ElementArray> {
+  /** Byte address of the first element. */
+  readonly ptr: number;
+  /** Number of elements. */
+  readonly length: number;
+  /** Number of bytes. */
+  readonly byteLength: number;
+  /** A typed array over the current buffer. Do not keep it across calls that may grow memory; keep the view. */
+  readonly array: A;
+  get(i: number): number;
+  set(i: number, value: number): void;
+  /** Copies `values` in, starting at element `offset`. */
+  write(values: ArrayLike<number>, offset?: number): void;
+  /** A copy detached from wasm memory. */
+  toArray(): A;
+}
+
+/**
+ * A block of wasm memory the host owns (from `alloc`, or a result buffer).
+ * `free()` works exactly once; `using` frees it at scope end; a block that is
+ * garbage-collected unfreed is given back by a FinalizationRegistry.
+ */
+export declare class Block {
+  /** Byte address. */
+  readonly ptr: number;
+  /** Size in bytes. */
+  readonly byteLength: number;
+  /** Alignment in bytes. */
+  readonly align: number;
+  readonly freed: boolean;
+  /** A view of the block as `Type` elements (bytes by default). @throws {UseAfterFreeError} */
+  view(): MemoryView<Uint8Array>;
+  view<A extends ElementArray>(Type: ElementType<A>): MemoryView<A>;
+  /** The bytes decoded as UTF-8. @throws {UseAfterFreeError} */
+  text(): string;
+  /** Gives the block back. @throws {UseAfterFreeError} on a second call. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** The Rust heap inside the module's memory. */
+export interface RawHeapStats {
+  liveBytes: number;
+  liveAllocations: number;
+  totalAllocations: number;
+  peakLiveBytes: number;
+  /** Blocks handed to the host and not yet freed. */
+  hostBlocks: number;
+}
+
+/** The raw module with typed, checked, leak-free helpers. */
+export declare class RawModule {
+  /** Wraps an instance (or exports) of raw.wasm or of the wasm-bindgen build. @throws {TypeError} if exports are missing */
+  constructor(instanceOrExports: WebAssembly.Instance | WebAssembly.Exports);
+  /** The raw exports, for calling directly. */
+  readonly exports: any;
+  readonly memory: WebAssembly.Memory;
+  view<A extends ElementArray>(Type: ElementType<A>, ptrBytes: number, lenElems: number): MemoryView<A>;
+  asU8Slice(ptrBytes: number, lenElems: number): MemoryView<Uint8Array>;
+  asU32Slice(ptrBytes: number, lenElems: number): MemoryView<Uint32Array>;
+  asF32Slice(ptrBytes: number, lenElems: number): MemoryView<Float32Array>;
+  /** A zeroed block of `byteLength` bytes. @throws {BadAlignError | OutOfMemoryError | RangeError} */
+  alloc(byteLength: number, align?: number): Block;
+  /** A block holding a copy of `values`, aligned for its element type. */
+  allocArray(values: ElementArray): Block;
+  /** A block holding `text` as UTF-8. */
+  writeString(text: string): Block;
+  /** Decodes `len` bytes at `ptr` as UTF-8. */
+  readString(ptr: number, len: number): string;
+  add(a: number, b: number): number;
+  scaleAndAdd(x: number, y: number, factor: number): number;
+  /** The seed's callSum: `sum_u32` over `len` u32 at byte `ptr`. @throws {RawError} */
+  callSum(ptr: number, len: number): number;
+  sumU32(values: ArrayLike<number>): number;
+  fillDoubles(len: number): Uint32Array;
+  makeNumberArray(len: number): Uint32Array;
+  fillBuffer(len: number): Uint8Array;
+  /** In place. @throws {ZeroLengthError | CannotNormalizeError} */
+  normalizeNumbers(values: Float32Array): Float32Array;
+  processString(text: string): string;
+  echoSuffix(text: string): string;
+  /** The result buffer itself; the caller frees it. */
+  processStringOwned(text: string): Block;
+  echoSuffixOwned(text: string): Block;
+  /** Raw free of a result buffer. @throws {NullPointerError | NotOwnedError | WrongLengthError} */
+  freeBuffer(ptr: number, len: number): void;
+  dealloc(ptr: number, size: number, align: number): void;
+  /** What `debug_ptr` says about a range: its address, length and whether it is inside a live block. */
+  debugPtr(ptr: number, len: number): string;
+  lastStatus(): number;
+  /** Allocates nothing, so consecutive reads with no calls between are equal. */
+  heapStats(): RawHeapStats;
+}
+
+/** Instantiates raw.wasm from a module, bytes or a Response. */
+export declare function instantiate(source: WebAssembly.Module | BufferSource | Response | Promise<WebAssembly.Module | BufferSource | Response>): Promise<RawModule>;
+
+/** The packaged raw.wasm. */
+export declare const RAW_WASM_URL: URL;
+
+/** Loads raw.wasm (by default the packaged copy) with zero imports. */
+export declare function loadRaw(source?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<RawModule>;

@@ -1,0 +1,22 @@
+// rust-wasm-memory/raw for Node: reads raw.wasm from disk (or fetches an
+// http(s) URL) and wraps it in the typed toolkit.
+import { readFile } from 'node:fs/promises';
+
+import { instantiate } from './toolkit.js';
+
+export * from './toolkit.js';
+
+/** Where the packaged raw.wasm is. */
+export const RAW_WASM_URL = new URL('./raw.wasm', import.meta.url);
+
+/**
+ * Loads raw.wasm and returns a `RawModule`. `source` may be a file path, a
+ * `file:` or `http(s):` URL, a `Response`, bytes or a `WebAssembly.Module`;
+ * by default the copy shipped in this package.
+ */
+export async function loadRaw(source = RAW_WASM_URL) {
+  if (typeof source === 'string' && !/^https?:/.test(source)) return instantiate(readFile(source));
+  if (source instanceof URL && source.protocol === 'file:') return instantiate(readFile(source));
+  if (typeof source === 'string' || source instanceof URL) return instantiate(fetch(source));
+  return instantiate(source);
+}

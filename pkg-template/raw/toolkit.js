@@ -1,0 +1,462 @@
+// The typed host toolkit over the raw C-ABI exports of rust-wasm-memory.
+//
+// It turns the seed's (ptr, len) protocol into something hard to misuse:
+// - every status code becomes a typed Error subclass with a message saying
+//   what was wrong (`RawError` and its subclasses below);
+// - views over linear memory are built from a byte pointer and an element
+//   length, checked for alignment and bounds, and re-derived whenever
+//   `memory.grow` has replaced the buffer, so a view never reads stale bytes;
+// - blocks and result buffers are objects whose `free()` works exactly once,
+//   with `Symbol.dispose` for `using` and a FinalizationRegistry fallback.
+//
+// This file has no environment-specific code: `index.js` (browsers,
+// bundlers) and `node.js` (Node) load raw.wasm and wrap it with `RawModule`.
+
+/** Status codes of the raw exports. 0 is success; errors are negative. */
+export const Status = Object.freeze({
+  OK: 0,
+  NULL_POINTER: -1,
+  ZERO_LENGTH: -2,
+  CANNOT_NORMALIZE: -3,
+  MISALIGNED: -4,
+  OVERFLOW: -5,
+  OUT_OF_BOUNDS: -6,
+  NOT_OWNED: -7,
+  WRONG_LENGTH: -8,
+  OUT_OF_MEMORY: -9,
+  BAD_ALIGN: -10,
+});
+
+/** The base class of every error a raw call reports. */
+export class RawError extends Error {
+  /**
+   * @param {number} code the status code
+   * @param {string} fn the export that returned it
+   * @param {string} message what was wrong
+   */
+  constructor(code, fn, message) {
+    super(`${fn}: ${message} (status ${code})`);
+    this.name = new.target.name;
+    this.code = code;
+    this.fn = fn;
+  }
+}
+export class NullPointerError extends RawError {}
+export class ZeroLengthError extends RawError {}
+export class CannotNormalizeError extends RawError {}
+export class MisalignedError extends RawError {}
+export class OverflowError extends RawError {}
+export class OutOfBoundsError extends RawError {}
+export class NotOwnedError extends RawError {}
+export class WrongLengthError extends RawError {}
+export class OutOfMemoryError extends RawError {}
+export class BadAlignError extends RawError {}
+/** A code this toolkit does not know (a newer raw.wasm). */
+export class UnknownStatusError extends RawError {}
+/** A block or buffer object was used after its `free()`. */
+export class UseAfterFreeError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'UseAfterFreeError';
+  }
+}
+
+const ERRORS = new Map([
+  [Status.NULL_POINTER, [NullPointerError, 'a pointer is 0 (null)']],
+  [Status.ZERO_LENGTH, [ZeroLengthError, 'the length is 0, and at least one element is required']],
+  [Status.CANNOT_NORMALIZE, [CannotNormalizeError, 'the maximum is 0 or not finite; the data is unchanged']],
+  [Status.MISALIGNED, [MisalignedError, 'a pointer is not a multiple of its element size']],
+  [Status.OVERFLOW, [OverflowError, 'ptr + len * size does not fit in 32 bits']],
+  [Status.OUT_OF_BOUNDS, [OutOfBoundsError, 'the range runs past the end of linear memory']],
+  [Status.NOT_OWNED, [NotOwnedError, 'the range is not inside a live block this module handed out (never allocated, already freed, or spanning two blocks)']],
+  [Status.WRONG_LENGTH, [WrongLengthError, 'the block exists but has a different size or alignment; it is still live']],
+  [Status.OUT_OF_MEMORY, [OutOfMemoryError, 'the allocator could not provide the memory']],
+  [Status.BAD_ALIGN, [BadAlignError, 'the alignment must be a power of two from 1 to 65536']],
+]);
+
+/** The typed error for `code` (which must be non-zero). */
+export function errorFor(code, fn, detail = '') {
+  const [Class, message] = ERRORS.get(code) ?? [UnknownStatusError, 'unknown status'];
+  return new Class(code, fn, detail ? `${message}: ${detail}` : message);
+}
+
+function check(code, fn, detail) {
+  if (code !== Status.OK) throw errorFor(code, fn, detail);
+}
+
+const DISPOSE = Symbol.dispose ?? Symbol.for('Symbol.dispose');
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Exports the toolkit calls; a module lacking one is refused up front. */
+export const REQUIRED_EXPORTS = [
+  'memory', 'alloc', 'dealloc', 'free_buffer', 'last_status', 'scale_and_add', 'sum_u32',
+  'fill_doubles', 'make_number_array', 'fill_buffer', 'normalize_numbers', 'process_string',
+  'echo_suffix', 'debug_ptr', 'debug_message_ptr', 'debug_message_len', 'heap_stats', 'heap_live_bytes',
+  'heap_live_allocations', 'heap_total_allocations', 'heap_peak_live_bytes', 'host_blocks',
+];
+
+const TYPES = new Map([[Uint8Array, 'u8'], [Uint32Array, 'u32'], [Int32Array, 'i32'], [Float32Array, 'f32'], [Float64Array, 'f64']]);
+
+function requireUint(value, name, fn, max = 0xffffffff) {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new RangeError(`${fn}: ${name} must be an integer from 0 to ${max}, got ${String(value)}`);
+  }
+}
+
+/**
+ * A typed view of `length` elements at byte address `ptr`. Reading `.array`
+ * always gives a typed array over the *current* `memory.buffer`: after
+ * `memory.grow` the old buffer is detached, and the view rebuilds itself.
+ */
+export class MemoryView {
+  #memory;
+  #Type;
+  #array = null;
+
+  constructor(memory, Type, ptr, length, fn = 'view') {
+    if (!TYPES.has(Type)) throw new TypeError(`${fn}: unsupported element type ${Type?.name}`);
+    requireUint(ptr, 'ptr (bytes)', fn);
+    requireUint(length, 'length (elements)', fn);
+    const size = Type.BYTES_PER_ELEMENT;
+    if (ptr % size !== 0) throw errorFor(Status.MISALIGNED, fn, `ptr ${ptr} is not a multiple of ${size}`);
+    const end = ptr + length * size;
+    if (end > 0xffffffff) throw errorFor(Status.OVERFLOW, fn, `${ptr} + ${length} * ${size}`);
+    if (end > memory.buffer.byteLength) {
+      throw errorFor(Status.OUT_OF_BOUNDS, fn, `bytes ${ptr}..${end} of ${memory.buffer.byteLength}`);
+    }
+    this.#memory = memory;
+    this.#Type = Type;
+    /** Byte address of the first element. */
+    this.ptr = ptr;
+    /** Number of elements. */
+    this.length = length;
+    /** Number of bytes. */
+    this.byteLength = length * size;
+  }
+
+  /** A typed array over the current buffer (rebuilt after memory growth). */
+  get array() {
+    if (this.#array === null || this.#array.buffer !== this.#memory.buffer) {
+      this.#array = new this.#Type(this.#memory.buffer, this.ptr, this.length);
+    }
+    return this.#array;
+  }
+
+  /** Element `i`. */
+  get(i) {
+    return this.array[i];
+  }
+
+  /** Sets element `i`. */
+  set(i, value) {
+    this.array[i] = value;
+  }
+
+  /** Copies `values` in, starting at element `offset`. */
+  write(values, offset = 0) {
+    this.array.set(values, offset);
+  }
+
+  /** A copy of the elements, detached from wasm memory. */
+  toArray() {
+    return this.array.slice();
+  }
+}
+
+// Blocks the host forgot to free are given back when their object is
+// collected. The held value must not reference the block object itself.
+const finalizer = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry(({ exports, ptr, size, align }) => { exports.dealloc(ptr, size, align); })
+  : null;
+
+/**
+ * A block of wasm memory the host owns: from `alloc` (zeroed), or a result
+ * buffer from `process_string` / `echo_suffix` (alignment 1).
+ */
+export class Block {
+  #module;
+  #freed = false;
+
+  constructor(module, ptr, byteLength, align) {
+    this.#module = module;
+    /** Byte address. */
+    this.ptr = ptr;
+    /** Size in bytes. */
+    this.byteLength = byteLength;
+    /** Alignment in bytes. */
+    this.align = align;
+    finalizer?.register(this, { exports: module.exports, ptr, size: byteLength, align }, this);
+  }
+
+  /** Whether `free()` has been called. */
+  get freed() {
+    return this.#freed;
+  }
+
+  #live(what) {
+    if (this.#freed) throw new UseAfterFreeError(`${what}: block 0x${this.ptr.toString(16)} (${this.byteLength} bytes) was already freed`);
+  }
+
+  /** A view of the block as elements of `Type` (default bytes). */
+  view(Type = Uint8Array) {
+    this.#live('view');
+    if (this.byteLength % Type.BYTES_PER_ELEMENT !== 0) {
+      throw new RangeError(`view: ${this.byteLength} bytes is not a whole number of ${Type.name} elements`);
+    }
+    return new MemoryView(this.#module.memory, Type, this.ptr, this.byteLength / Type.BYTES_PER_ELEMENT, 'view');
+  }
+
+  /** The block's bytes decoded as UTF-8. */
+  text() {
+    this.#live('text');
+    return this.#module.readString(this.ptr, this.byteLength);
+  }
+
+  /** Gives the block back to the module. Works once; a second call throws. */
+  free() {
+    this.#live('free');
+    check(this.#module.exports.dealloc(this.ptr, this.byteLength, this.align), 'dealloc', `block 0x${this.ptr.toString(16)}`);
+    this.#freed = true;
+    finalizer?.unregister(this);
+  }
+
+  /** For `using`: frees the block unless `free()` already did. */
+  [DISPOSE]() {
+    if (!this.#freed) this.free();
+  }
+}
+
+/** The raw module with typed, checked, leak-free helpers. */
+export class RawModule {
+  /**
+   * Wraps an instance (or its exports) of raw.wasm, or of the wasm-bindgen
+   * build, which carries the same raw exports.
+   */
+  constructor(instanceOrExports) {
+    const exports = instanceOrExports instanceof WebAssembly.Instance ? instanceOrExports.exports : instanceOrExports;
+    const missing = REQUIRED_EXPORTS.filter((name) => !(name in (exports ?? {})));
+    if (missing.length) throw new TypeError(`RawModule: not a rust-wasm-memory module; missing exports: ${missing.join(', ')}`);
+    /** The raw exports, for calling them directly. */
+    this.exports = exports;
+  }
+
+  /** The module's linear memory. */
+  get memory() {
+    return this.exports.memory;
+  }
+
+  /** A checked view of `lenElems` elements of `Type` at byte `ptrBytes`. */
+  view(Type, ptrBytes, lenElems) {
+    return new MemoryView(this.memory, Type, ptrBytes, lenElems);
+  }
+
+  /** `lenElems` bytes at byte address `ptrBytes`. */
+  asU8Slice(ptrBytes, lenElems) {
+    return new MemoryView(this.memory, Uint8Array, ptrBytes, lenElems, 'asU8Slice');
+  }
+
+  /** `lenElems` u32 at byte address `ptrBytes` (must be 4-aligned). */
+  asU32Slice(ptrBytes, lenElems) {
+    return new MemoryView(this.memory, Uint32Array, ptrBytes, lenElems, 'asU32Slice');
+  }
+
+  /** `lenElems` f32 at byte address `ptrBytes` (must be 4-aligned). */
+  asF32Slice(ptrBytes, lenElems) {
+    return new MemoryView(this.memory, Float32Array, ptrBytes, lenElems, 'asF32Slice');
+  }
+
+  /** Allocates a zeroed block of `byteLength` bytes. */
+  alloc(byteLength, align = 1) {
+    requireUint(byteLength, 'byteLength', 'alloc');
+    requireUint(align, 'align', 'alloc');
+    const ptr = this.exports.alloc(byteLength, align) >>> 0;
+    if (ptr === 0) throw errorFor(this.exports.last_status(), 'alloc', `${byteLength} bytes, align ${align}`);
+    return new Block(this, ptr, byteLength, align);
+  }
+
+  /** Allocates a block holding `values` (a typed array), aligned for it. */
+  allocArray(values) {
+    const Type = values?.constructor;
+    if (!TYPES.has(Type)) throw new TypeError(`allocArray: values must be a typed array, got ${Type?.name ?? typeof values}`);
+    const block = this.alloc(values.byteLength, Type.BYTES_PER_ELEMENT);
+    block.view(Type).write(values);
+    return block;
+  }
+
+  /** Allocates a block holding `text` as UTF-8 (lone surrogates become U+FFFD). */
+  writeString(text) {
+    if (typeof text !== 'string') throw new TypeError(`writeString: text must be a string, got ${typeof text}`);
+    const bytes = encoder.encode(text);
+    const block = this.alloc(bytes.length, 1);
+    block.view().write(bytes);
+    return block;
+  }
+
+  /** Decodes `len` bytes at `ptr` as UTF-8. */
+  readString(ptr, len) {
+    return decoder.decode(new MemoryView(this.memory, Uint8Array, ptr, len, 'readString').array);
+  }
+
+  /** `a + b`, wrapping as i32 (through `scale_and_add(a, b, 1)`, present in every build). */
+  add(a, b) {
+    return this.exports.scale_and_add(a, b, 1);
+  }
+
+  /** `(x + y) * factor`, wrapping as i32. */
+  scaleAndAdd(x, y, factor) {
+    return this.exports.scale_and_add(x, y, factor);
+  }
+
+  /** The seed's callSum: `sum_u32` over `len` u32 already at byte `ptr`. */
+  callSum(ptr, len) {
+    const sum = this.exports.sum_u32(ptr, len) >>> 0;
+    check(this.exports.last_status(), 'sum_u32', `ptr ${ptr}, len ${len}`);
+    return sum;
+  }
+
+  /** The wrapping u32 sum of `values`. */
+  sumU32(values) {
+    return this.#withArray(Uint32Array.from(values), (block, n) => this.callSum(block.ptr, n));
+  }
+
+  /** A new Uint32Array of `len` elements from `fill_doubles` (element i = 2i). */
+  fillDoubles(len) {
+    return this.#fillNew(Uint32Array, len, 'fill_doubles');
+  }
+
+  /** As `fillDoubles`, through the seed's `make_number_array`. */
+  makeNumberArray(len) {
+    return this.#fillNew(Uint32Array, len, 'make_number_array');
+  }
+
+  /** A new Uint8Array of `len` bytes from `fill_buffer` (byte i = i mod 256). */
+  fillBuffer(len) {
+    return this.#fillNew(Uint8Array, len, 'fill_buffer');
+  }
+
+  /** Normalizes `values` (a Float32Array) in place through `normalize_numbers`. */
+  normalizeNumbers(values) {
+    if (!(values instanceof Float32Array)) throw new TypeError('normalizeNumbers: values must be a Float32Array');
+    this.#withArray(values, (block, n) => {
+      check(this.exports.normalize_numbers(block.ptr, n), 'normalize_numbers', `${n} elements`);
+      values.set(block.view(Float32Array).array);
+    });
+    return values;
+  }
+
+  /** `text + "_processed"`, through `process_string` (the result buffer is freed). */
+  processString(text) {
+    return this.#takeText(this.processStringOwned(text));
+  }
+
+  /** `text + "_echo"`, through `echo_suffix` (the result buffer is freed). */
+  echoSuffix(text) {
+    return this.#takeText(this.echoSuffixOwned(text));
+  }
+
+  /** `process_string`, returning the result buffer for the caller to free. */
+  processStringOwned(text) {
+    return this.#produce(text, 'process_string', (input, out) => this.exports.process_string(input.ptr, input.byteLength, out.ptr));
+  }
+
+  /** `echo_suffix`, returning the result buffer for the caller to free. */
+  echoSuffixOwned(text) {
+    return this.#produce(text, 'echo_suffix', (input, out) => this.exports.echo_suffix(input.ptr, input.byteLength, out.ptr, out.ptr + 4));
+  }
+
+  /** Raw `free_buffer(ptr, len)`; throws the typed error if refused. */
+  freeBuffer(ptr, len) {
+    check(this.exports.free_buffer(ptr, len), 'free_buffer', `ptr ${ptr}, len ${len}`);
+  }
+
+  /** Raw `dealloc(ptr, size, align)`; throws the typed error if refused. */
+  dealloc(ptr, size, align) {
+    check(this.exports.dealloc(ptr, size, align), 'dealloc', `ptr ${ptr}, size ${size}, align ${align}`);
+  }
+
+  /** The seed's debug logger: what `debug_ptr` says about a range. */
+  debugPtr(ptr, len) {
+    this.exports.debug_ptr(ptr, len);
+    return this.readString(this.exports.debug_message_ptr() >>> 0, this.exports.debug_message_len() >>> 0);
+  }
+
+  /** The status of the last raw call. */
+  lastStatus() {
+    return this.exports.last_status();
+  }
+
+  /** The Rust heap: live bytes and allocations, totals, peak, host blocks. Allocates nothing. */
+  heapStats() {
+    const e = this.exports;
+    return {
+      liveBytes: e.heap_live_bytes() >>> 0,
+      liveAllocations: e.heap_live_allocations() >>> 0,
+      totalAllocations: e.heap_total_allocations() >>> 0,
+      peakLiveBytes: e.heap_peak_live_bytes() >>> 0,
+      hostBlocks: e.host_blocks() >>> 0,
+    };
+  }
+
+  #withArray(values, f) {
+    const block = this.allocArray(values);
+    try {
+      return f(block, values.length);
+    } finally {
+      block.free();
+    }
+  }
+
+  #fillNew(Type, len, exportName) {
+    requireUint(len, 'len (elements)', exportName, Math.floor(0xffffffff / Type.BYTES_PER_ELEMENT));
+    const block = this.alloc(len * Type.BYTES_PER_ELEMENT, Type.BYTES_PER_ELEMENT);
+    try {
+      check(this.exports[exportName](block.ptr, len), exportName, `${len} elements`);
+      return block.view(Type).toArray();
+    } finally {
+      block.free();
+    }
+  }
+
+  #produce(text, fn, call) {
+    const input = this.writeString(text);
+    const out = this.alloc(8, 4);
+    try {
+      check(call(input, out), fn, `${input.byteLength} input bytes`);
+      const [ptr, len] = out.view(Uint32Array).toArray();
+      return new Block(this, ptr, len, 1);
+    } finally {
+      out.free();
+      input.free();
+    }
+  }
+
+  #takeText(block) {
+    try {
+      return block.text();
+    } finally {
+      block.free();
+    }
+  }
+}
+
+/**
+ * Instantiates raw.wasm from what a loader has: a `WebAssembly.Module`,
+ * bytes, or a `Response` (streaming compilation when served as
+ * application/wasm). The module imports nothing, so the import object is `{}`.
+ */
+export async function instantiate(source) {
+  const resolved = await source;
+  if (resolved instanceof WebAssembly.Module) return new RawModule(await WebAssembly.instantiate(resolved, {}));
+  if (resolved instanceof ArrayBuffer || ArrayBuffer.isView(resolved)) {
+    return new RawModule((await WebAssembly.instantiate(resolved, {})).instance);
+  }
+  if (typeof Response === 'function' && resolved instanceof Response) {
+    if (!resolved.ok) throw new Error(`loadRaw: ${resolved.url || 'the response'} failed with HTTP ${resolved.status}`);
+    if (resolved.headers.get('content-type')?.startsWith('application/wasm')) {
+      return new RawModule((await WebAssembly.instantiateStreaming(resolved, {})).instance);
+    }
+    return instantiate(await resolved.arrayBuffer());
+  }
+  throw new TypeError(`loadRaw: cannot load raw.wasm from ${Object.prototype.toString.call(resolved)}`);
+}
