@@ -1,6 +1,15 @@
 // Types of `rust-wasm-memory/raw`: the typed host toolkit over the raw
 // C-ABI exports. Pointers are byte addresses; lengths count elements.
 
+// `Symbol.dispose` is in TypeScript's esnext.disposable lib; declaring it
+// here keeps these types valid for consumers on older `lib` settings (the
+// declaration merges with the lib's when both are present).
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
+
 /** Status codes of the raw exports: 0 is success, errors are negative. */
 export declare const Status: Readonly<{
   OK: 0; NULL_POINTER: -1; ZERO_LENGTH: -2; CANNOT_NORMALIZE: -3; MISALIGNED: -4; OVERFLOW: -5;
@@ -9,6 +18,8 @@ export declare const Status: Readonly<{
 
 /** Base class of every error a raw call reports; `code` is the status. */
 export declare class RawError extends Error {
+  /** Message: `${fn}: ${message} (status ${code})`. */
+  constructor(code: number, fn: string, message: string);
   readonly code: number;
   /** The raw export that returned the status. */
   readonly fn: string;

@@ -22,13 +22,15 @@ const a = new Float32Array([1, 2, 4]);
 const scaled = normalize(a);
 let refused = null;
 try { normalize([1, 2]); } catch (e) { refused = e.name + ': ' + e.message; }
-const results = { greeting: greet('packaging'), scaled, normalized: Array.from(a), refused };
+const raw = await loadRaw();
+const results = { greeting: greet('packaging'), scaled, normalized: Array.from(a), refused, raw: raw.echoSuffix('raw') };
 `;
 const EXPECTED = {
   greeting: 'Hello, packaging',
   scaled: true,
   normalized: [0.25, 0.5, 1],
   refused: 'TypeError: normalize: values must be a Float32Array, got Array',
+  raw: 'raw_echo',
 };
 
 let work;
@@ -80,6 +82,11 @@ describe('npm pack', () => {
       'package/node/rust_wasm_memory.d.cts',
       'package/node/rust_wasm_memory_bg.wasm',
       'package/package.json',
+      'package/raw/index.d.ts',
+      'package/raw/index.js',
+      'package/raw/node.js',
+      'package/raw/raw.wasm',
+      'package/raw/toolkit.js',
       'package/web/rust_wasm_memory.d.ts',
       'package/web/rust_wasm_memory.js',
       'package/web/rust_wasm_memory_bg.wasm',
@@ -92,7 +99,7 @@ describe('consumers', () => {
   test('Node ESM: import with init() works', () => {
     const dir = consumer('node-esm', {
       'package.json': packageJson('module'),
-      'index.js': `import init, { greet, normalize } from 'rust-wasm-memory';\nawait init();\n${PROBE}\nconsole.log(JSON.stringify(results));`,
+      'index.js': `import init, { greet, normalize } from 'rust-wasm-memory';\nimport { loadRaw } from 'rust-wasm-memory/raw';\nawait init();\n${PROBE}\nconsole.log(JSON.stringify(results));`,
     });
     assert.deepEqual(JSON.parse(execFileSync('node', ['index.js'], { cwd: dir, encoding: 'utf8' })), EXPECTED);
   });
@@ -100,7 +107,7 @@ describe('consumers', () => {
   test('Node CJS: require works synchronously', () => {
     const dir = consumer('node-cjs', {
       'package.json': packageJson('commonjs'),
-      'index.js': `const { greet, normalize } = require('rust-wasm-memory');\n${PROBE}\nconsole.log(JSON.stringify(results));`,
+      'index.js': `const { greet, normalize } = require('rust-wasm-memory');\n(async () => {\nconst { loadRaw } = await import('rust-wasm-memory/raw');\n${PROBE}\nconsole.log(JSON.stringify(results));\n})();`,
     });
     assert.deepEqual(JSON.parse(execFileSync('node', ['index.js'], { cwd: dir, encoding: 'utf8' })), EXPECTED);
   });
@@ -123,7 +130,7 @@ describe('consumers', () => {
     const dir = consumer('vite-app', {
       'package.json': packageJson('module'),
       'index.html': `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><pre id="results"></pre><script type="module" src="/main.js"></script></body></html>`,
-      'main.js': `import init, { greet, normalize } from 'rust-wasm-memory';\nawait init();\n${PROBE}\ndocument.getElementById('results').textContent = JSON.stringify(results);`,
+      'main.js': `import init, { greet, normalize } from 'rust-wasm-memory';\nimport { loadRaw } from 'rust-wasm-memory/raw';\nawait init();\n${PROBE}\ndocument.getElementById('results').textContent = JSON.stringify(results);`,
     });
     execFileSync(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: dir, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
     const server = await serveStatic(join(dir, 'dist'));
@@ -139,8 +146,8 @@ describe('consumers', () => {
       'package.json': packageJson('module'),
       'index.html': [
         `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><pre id="results"></pre>`,
-        `<script type="importmap">{"imports":{"rust-wasm-memory":"./node_modules/rust-wasm-memory/web/rust_wasm_memory.js"}}</script>`,
-        `<script type="module">import init, { greet, normalize } from 'rust-wasm-memory';\nawait init();\n${PROBE}\ndocument.getElementById('results').textContent = JSON.stringify(results);</script>`,
+        `<script type="importmap">{"imports":{"rust-wasm-memory":"./node_modules/rust-wasm-memory/web/rust_wasm_memory.js","rust-wasm-memory/raw":"./node_modules/rust-wasm-memory/raw/index.js"}}</script>`,
+        `<script type="module">import init, { greet, normalize } from 'rust-wasm-memory';\nimport { loadRaw } from 'rust-wasm-memory/raw';\nawait init();\n${PROBE}\ndocument.getElementById('results').textContent = JSON.stringify(results);</script>`,
         `</body></html>`,
       ].join('\n'),
     });
@@ -170,7 +177,15 @@ describe('consumers', () => {
         `normalize([1, 2]);`,
         `// @ts-expect-error: greet takes a string`,
         `greet(42);`,
-        `export { s, scaled, total, arr };`,
+        `import { loadRaw, NotOwnedError, type Block, type MemoryView } from 'rust-wasm-memory/raw';`,
+        `const raw = await loadRaw();`,
+        `const block: Block = raw.alloc(16, 4);`,
+        `const view: MemoryView<Uint32Array> = block.view(Uint32Array);`,
+        `const first: number = view.array[0];`,
+        `const isTyped: boolean = new NotOwnedError(-7, 'free_buffer', 'x') instanceof Error;`,
+        `// @ts-expect-error: processString takes a string`,
+        `raw.processString(1);`,
+        `export { s, scaled, total, arr, first, isTyped };`,
       ].join('\n'),
       'cjs.cts': [
         `import rwm = require('rust-wasm-memory');`,
@@ -180,6 +195,10 @@ describe('consumers', () => {
         `export = s;`,
       ].join('\n'),
     });
-    execFileSync(bin('tsc'), ['-p', dir], { cwd: dir, stdio: 'pipe' });
+    try {
+      execFileSync(bin('tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8' });
+    } catch (e) {
+      assert.fail(`tsc reported:\n${e.stdout}${e.stderr}`);
+    }
   });
 });

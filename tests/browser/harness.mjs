@@ -1,0 +1,33 @@
+// Runs a shared case suite (tests/shared/<suite>-cases.mjs) in the page and
+// publishes the results for the WebDriver runner (tests/js/browsers.test.mjs):
+// window.__results (JSON) and body[data-done]. Served from the repo root.
+const suite = new URLSearchParams(location.search).get('suite') ?? 'raw';
+const log = document.getElementById('log');
+const results = [];
+
+async function environment() {
+  const toolkit = await import('/pkg/raw/index.js');
+  return {
+    toolkit,
+    rawBytes: async () => (await fetch('/pkg/raw/raw.wasm')).arrayBuffer(),
+    bindgenExports: async () => (await import('/pkg/web/rust_wasm_memory.js')).default(),
+  };
+}
+
+try {
+  const { [`${suite}Cases`]: cases } = await import(`/tests/shared/${suite}-cases.mjs`);
+  for (const [name, fn] of cases(await environment())) {
+    const started = performance.now();
+    try {
+      await fn();
+      results.push({ name, ok: true, ms: performance.now() - started });
+    } catch (e) {
+      results.push({ name, ok: false, error: `${e?.name}: ${e?.message}\n${e?.stack ?? ''}` });
+    }
+    log.textContent += `${results.at(-1).ok ? 'ok  ' : 'FAIL'} ${name}\n`;
+  }
+} catch (e) {
+  results.push({ name: `load suite ${suite}`, ok: false, error: `${e?.name}: ${e?.message}` });
+}
+window.__results = JSON.stringify(results);
+document.body.dataset.done = 'true';
