@@ -274,3 +274,48 @@ fn integer_arguments_refuse_fractions_nan_and_out_of_range() {
         "scaleAndAdd: factor must be",
     );
 }
+
+// ---- heap statistics -----------------------------------------------------
+
+fn stat(stats: &JsValue, key: &str) -> f64 {
+    js_sys::Reflect::get(stats, &key.into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is a number"))
+}
+
+#[wasm_bindgen_test]
+fn heap_stats_reports_every_counter_as_a_number() {
+    let s = rwm::heap_stats();
+    for key in [
+        "liveBytes",
+        "liveAllocations",
+        "totalAllocations",
+        "peakLiveBytes",
+        "hostBlocks",
+    ] {
+        assert!(stat(&s, key) >= 0.0, "{key}");
+    }
+    assert!(stat(&s, "peakLiveBytes") >= stat(&s, "liveBytes"));
+}
+
+#[wasm_bindgen_test]
+fn idiomatic_calls_leave_live_bytes_at_their_baseline() {
+    let f32s = f32s(&[1.0, 2.0, 4.0]);
+    let run = || {
+        rwm::greet(&"leak?".into()).unwrap();
+        rwm::normalize(&f32s.clone().into()).unwrap();
+        rwm::make_number_array(64.0).unwrap();
+        let _ = rwm::make_number_array(4294967295.0); // a refused allocation
+    };
+    run();
+    let before = stat(&rwm::heap_stats(), "liveBytes");
+    for _ in 0..1000 {
+        run();
+    }
+    assert_eq!(stat(&rwm::heap_stats(), "liveBytes"), before);
+    assert!(
+        stat(&rwm::heap_stats(), "totalAllocations") > 3000.0,
+        "the calls allocated"
+    );
+}

@@ -1,0 +1,42 @@
+// The FinalizationRegistry fallback of the raw toolkit: a Block dropped
+// without free() is given back when the garbage collector collects it.
+// Node only: it needs a forced GC (enabled at run time below).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+import { loadRaw } from 'rust-wasm-memory/raw';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+
+test('a block collected without free() is given back to the module', async () => {
+  const raw = await loadRaw();
+  const before = raw.heapStats().hostBlocks;
+  (() => {
+    for (let i = 0; i < 100; i++) raw.alloc(64, 8); // dropped at once
+  })();
+  assert.equal(raw.heapStats().hostBlocks, before + 100);
+  for (let round = 0; round < 50 && raw.heapStats().hostBlocks > before; round++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 10)); // finalizers run between turns
+  }
+  assert.equal(raw.heapStats().hostBlocks, before, 'every dropped block was finalized and freed');
+});
+
+test('a block freed by hand is not freed again by the finalizer', async () => {
+  const raw = await loadRaw();
+  const before = raw.heapStats();
+  (() => {
+    for (let i = 0; i < 100; i++) raw.alloc(64, 8).free();
+  })();
+  const kept = raw.alloc(16, 4); // a live block the finalizer must not touch
+  for (let round = 0; round < 5; round++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  assert.equal(raw.heapStats().hostBlocks, before.hostBlocks + 1);
+  assert.equal(raw.lastStatus(), 0, 'no refused dealloc from a finalizer');
+  kept.free();
+});
