@@ -13,7 +13,7 @@
 // Usage: node scripts/build.mjs [--dev]
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +71,7 @@ function rawWasm() {
   const out = join(staging, 'raw.wasm');
   mkdirSync(staging, { recursive: true });
   if (release) {
-    execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--strip-debug', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', built, '-o', out], { stdio: 'inherit' });
+    execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--strip-debug', '--enable-simd', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', built, '-o', out], { stdio: 'inherit' });
   } else {
     cpSync(built, out);
   }
@@ -97,6 +97,8 @@ for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wa
 if (existsSync(join(web, 'snippets'))) copy(join(web, 'snippets'), join(pkg, 'web', 'snippets'));
 
 copy(join(node, `${NAME}.js`), join(pkg, 'node', `${NAME}.cjs`));
+const guard = readFileSync(join(root, 'pkg-template', 'guard-freed.js'), 'utf8');
+for (const glue of [join(pkg, 'web', `${NAME}.js`), join(pkg, 'node', `${NAME}.cjs`)]) appendFileSync(glue, guard);
 copy(join(node, `${NAME}.d.ts`), join(pkg, 'node', `${NAME}.d.cts`));
 copy(join(node, `${NAME}_bg.wasm`), join(pkg, 'node', `${NAME}_bg.wasm`));
 if (existsSync(join(node, 'snippets'))) copy(join(node, 'snippets'), join(pkg, 'node', 'snippets'));

@@ -20,9 +20,9 @@ const browser = { WASM_BINDGEN_USE_BROWSER: '1' };
 /** Each suite: a command, its environment, and how its runner reports counts. */
 const suites = [
   { name: 'native', cmd: ['cargo', 'test', '--workspace'], format: 'cargo' },
-  { name: 'wasm-node', cmd: ['wasm-pack', 'test', '--node', '--', '--test', 'api'], format: 'cargo' },
-  { name: 'wasm-chromium', cmd: ['wasm-pack', 'test', '--headless', '--chrome', '--', '--test', 'api', '--test', 'web'], env: browser, format: 'cargo' },
-  { name: 'wasm-firefox', cmd: ['wasm-pack', 'test', '--headless', '--firefox', '--', '--test', 'api', '--test', 'web'], env: browser, format: 'cargo' },
+  { name: 'wasm-node', cmd: ['wasm-pack', 'test', '--node', '--', '--test', 'api', '--test', 'simd'], format: 'cargo' },
+  { name: 'wasm-chromium', cmd: ['wasm-pack', 'test', '--headless', '--chrome', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },
+  { name: 'wasm-firefox', cmd: ['wasm-pack', 'test', '--headless', '--firefox', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },
   { name: 'js', cmd: ['node', '--test', '--test-reporter=tap', '--test-concurrency=1', 'tests/js/'], format: 'tap' },
 ];
 

@@ -15,6 +15,7 @@
 //! JS names are camelCase (`sumU32`); the Rust names keep the seed's names.
 
 mod args;
+mod buffers;
 mod heap;
 mod numbers;
 mod strings;
@@ -24,6 +25,7 @@ mod strings;
 // allocator. The re-export makes sure the crate is linked.
 pub use rust_wasm_memory_raw as raw;
 
+pub use buffers::{F32Buffer, U32Buffer};
 pub use heap::heap_stats;
 pub use numbers::{
     add, fill_buffer, fill_doubles, make_number_array, normalize, scale_and_add, sum_u32,

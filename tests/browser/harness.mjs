@@ -7,7 +7,10 @@ const results = [];
 
 async function environment() {
   const toolkit = await import('/pkg/raw/index.js');
+  const bindgen = await import('/pkg/web/rust_wasm_memory.js');
+  await bindgen.default();
   return {
+    bindgen,
     toolkit,
     rawBytes: async () => (await fetch('/pkg/raw/raw.wasm')).arrayBuffer(),
     bindgenExports: async () => (await import('/pkg/web/rust_wasm_memory.js')).default(),

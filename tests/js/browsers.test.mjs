@@ -9,7 +9,7 @@ import { serveStatic } from './support/static-server.mjs';
 import { withBrowser } from './support/webdriver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SUITES = ['raw'];
+const SUITES = ['raw', 'buffers'];
 
 for (const browser of ['chromium', 'firefox']) {
   test(browser, async (t) => {

@@ -20,11 +20,14 @@ extern crate alloc;
 
 mod error;
 mod numbers;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd;
 mod text;
 
 pub use error::{AllocError, NormalizeError};
 pub use numbers::{
-    add, fill_buffer, fill_doubles, make_number_array, normalize, scale_and_add, sum_u32,
+    add, fill_buffer, fill_doubles, make_number_array, normalize, reference, scale_and_add,
+    sum_u32, SIMD,
 };
 pub use text::{
     ascii_uppercase, ascii_uppercase_in_place, echo_suffix, echo_suffix_lossy, greet,

@@ -8,7 +8,51 @@
 
 use alloc::vec::Vec;
 
-use crate::{try_vec, AllocError, NormalizeError};
+use crate::{try_vec_filled, AllocError, NormalizeError};
+
+/// The scalar loops: what runs natively, and the reference the wasm simd128
+/// kernels (`simd.rs`) are tested against, bit for bit.
+pub mod reference {
+    use crate::NormalizeError;
+
+    /// The maximum, skipping NaN (`f32::max` from `-Inf`).
+    pub fn max_ignoring_nan(values: &[f32]) -> f32 {
+        values.iter().copied().fold(f32::NEG_INFINITY, f32::max)
+    }
+
+    /// `v / divisor` for every element.
+    pub fn divide_all(values: &mut [f32], divisor: f32) {
+        for v in values.iter_mut() {
+            *v /= divisor;
+        }
+    }
+
+    /// The wrapping sum.
+    pub fn sum_u32(values: &[u32]) -> u32 {
+        values.iter().fold(0u32, |acc, &v| acc.wrapping_add(v))
+    }
+
+    /// Element `i` ← `2 * i`, wrapping.
+    pub fn fill_doubles(slots: &mut [u32]) {
+        for (i, slot) in slots.iter_mut().enumerate() {
+            *slot = (i as u32).wrapping_mul(2);
+        }
+    }
+
+    /// [`crate::normalize`] built from the scalar loops only.
+    pub fn normalize(values: &mut [f32]) -> Result<f32, NormalizeError> {
+        super::normalize_with(values, max_ignoring_nan, divide_all)
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+use crate::simd as kernels;
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+use reference as kernels;
+
+/// Whether this build runs the simd128 kernels (wasm32 with simd128) or the
+/// scalar reference loops.
+pub const SIMD: bool = cfg!(all(target_arch = "wasm32", target_feature = "simd128"));
 
 /// Divides every element by the maximum element, in place, and returns the
 /// maximum it divided by.
@@ -32,19 +76,25 @@ use crate::{try_vec, AllocError, NormalizeError};
 /// ([`NormalizeError::NonFiniteMax`]: an element is `+Inf`, or every
 /// element is NaN or `-Inf`).
 pub fn normalize(values: &mut [f32]) -> Result<f32, NormalizeError> {
+    normalize_with(values, kernels::max_ignoring_nan, kernels::divide_all)
+}
+
+fn normalize_with(
+    values: &mut [f32],
+    max_of: fn(&[f32]) -> f32,
+    divide: fn(&mut [f32], f32),
+) -> Result<f32, NormalizeError> {
     if values.is_empty() {
         return Err(NormalizeError::Empty);
     }
-    let max = values.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let max = max_of(values);
     if !max.is_finite() {
         return Err(NormalizeError::NonFiniteMax(max));
     }
     if max == 0.0 {
         return Err(NormalizeError::ZeroMax);
     }
-    for v in values.iter_mut() {
-        *v /= max;
-    }
+    divide(values, max);
     Ok(max)
 }
 
@@ -53,9 +103,7 @@ pub fn normalize(values: &mut [f32]) -> Result<f32, NormalizeError> {
 /// On wasm32 a `u32` slice holds at most 2^30 elements, so the wrap can only
 /// happen natively, for slices longer than 2^31 elements.
 pub fn fill_doubles(slots: &mut [u32]) {
-    for (i, slot) in slots.iter_mut().enumerate() {
-        *slot = (i as u32).wrapping_mul(2);
-    }
+    kernels::fill_doubles(slots)
 }
 
 /// Returns a new array of `len` elements filled as by [`fill_doubles`].
@@ -63,8 +111,8 @@ pub fn fill_doubles(slots: &mut [u32]) {
 /// # Errors
 /// [`AllocError`] when `len * 4` bytes cannot be allocated.
 pub fn make_number_array(len: usize) -> Result<Vec<u32>, AllocError> {
-    let mut v = try_vec(len)?;
-    v.extend((0..len).map(|i| (i as u32).wrapping_mul(2)));
+    let mut v = try_vec_filled(len, 0u32)?;
+    kernels::fill_doubles(&mut v);
     Ok(v)
 }
 
@@ -79,7 +127,7 @@ pub fn fill_buffer(bytes: &mut [u8]) {
 
 /// The sum of all elements, wrapping modulo 2^32. The empty sum is 0.
 pub fn sum_u32(values: &[u32]) -> u32 {
-    values.iter().fold(0u32, |acc, &v| acc.wrapping_add(v))
+    kernels::sum_u32(values)
 }
 
 /// `a + b`, wrapping on overflow (`i32::MAX + 1 == i32::MIN`).

@@ -1,0 +1,156 @@
+//! Zero-copy typed buffers: `F32Buffer` and `U32Buffer` own their elements
+//! inside wasm memory, so JS fills them through `view()` and the kernels run
+//! in place, with no copy in or out. This is the fast path for large data.
+//!
+//! `view()` builds a fresh typed array over the current `memory.buffer` on
+//! every call: a view taken before `memory.grow` is detached by the engine
+//! (length 0), so take a new one after any call that may allocate. After
+//! `free()` every method throws.
+
+use js_sys::{Float32Array, Uint32Array, WebAssembly};
+use rust_wasm_memory_core as core_;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::args;
+
+fn memory_buffer() -> JsValue {
+    wasm_bindgen::memory()
+        .unchecked_into::<WebAssembly::Memory>()
+        .buffer()
+}
+
+fn new_vec<T: Clone + Default>(
+    func: &str,
+    length: f64,
+    element_bytes: u32,
+) -> Result<Vec<T>, JsValue> {
+    let max = (u32::MAX / element_bytes) as f64;
+    let len = args::integer(func, "length", length, 0.0, max)? as usize;
+    core_::try_vec_filled(len, T::default()).map_err(|e| args::alloc_error(func, e))
+}
+
+/// A `Float32Array`-sized block of f32 owned by wasm memory. Free it with
+/// `free()` (or `using`); a FinalizationRegistry frees it if you forget.
+#[wasm_bindgen]
+pub struct F32Buffer {
+    data: Vec<f32>,
+}
+
+#[wasm_bindgen]
+impl F32Buffer {
+    /// A zeroed buffer of `length` elements (4 bytes each).
+    ///
+    /// @throws {RangeError} if `length` is not an integer from 0 to
+    /// 1073741823, or the memory cannot be allocated.
+    #[wasm_bindgen(constructor)]
+    pub fn new(length: f64) -> Result<F32Buffer, JsValue> {
+        Ok(F32Buffer {
+            data: new_vec("new F32Buffer", length, 4)?,
+        })
+    }
+
+    /// A buffer holding a copy of `values`.
+    ///
+    /// @throws {TypeError} if `values` is not a `Float32Array`.
+    /// @throws {RangeError} if the memory cannot be allocated.
+    #[wasm_bindgen(js_name = from)]
+    pub fn from_array(
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] values: &JsValue,
+    ) -> Result<F32Buffer, JsValue> {
+        const F: &str = "F32Buffer.from";
+        let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
+        let mut data = new_vec::<f32>(F, array.length() as f64, 4)?;
+        array.copy_to(&mut data);
+        Ok(F32Buffer { data })
+    }
+
+    /// Number of elements.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> u32 {
+        self.data.len() as u32
+    }
+
+    /// Byte address of the first element in wasm memory.
+    #[wasm_bindgen(getter)]
+    pub fn ptr(&self) -> u32 {
+        self.data.as_ptr() as u32
+    }
+
+    /// A `Float32Array` over the elements, in wasm memory (no copy). Valid
+    /// until memory grows; call `view()` again after any allocating call.
+    pub fn view(&self) -> Float32Array {
+        Float32Array::new_with_byte_offset_and_length(&memory_buffer(), self.ptr(), self.length())
+    }
+
+    /// `normalize` in place, with no copy: `true` if scaled, `false` if left
+    /// unchanged (empty, maximum 0, or maximum not finite).
+    pub fn normalize(&mut self) -> bool {
+        core_::normalize(&mut self.data).is_ok()
+    }
+}
+
+/// A `Uint32Array`-sized block of u32 owned by wasm memory. Free it with
+/// `free()` (or `using`); a FinalizationRegistry frees it if you forget.
+#[wasm_bindgen]
+pub struct U32Buffer {
+    data: Vec<u32>,
+}
+
+#[wasm_bindgen]
+impl U32Buffer {
+    /// A zeroed buffer of `length` elements (4 bytes each).
+    ///
+    /// @throws {RangeError} if `length` is not an integer from 0 to
+    /// 1073741823, or the memory cannot be allocated.
+    #[wasm_bindgen(constructor)]
+    pub fn new(length: f64) -> Result<U32Buffer, JsValue> {
+        Ok(U32Buffer {
+            data: new_vec("new U32Buffer", length, 4)?,
+        })
+    }
+
+    /// A buffer holding a copy of `values`.
+    ///
+    /// @throws {TypeError} if `values` is not a `Uint32Array`.
+    /// @throws {RangeError} if the memory cannot be allocated.
+    #[wasm_bindgen(js_name = from)]
+    pub fn from_array(
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array")] values: &JsValue,
+    ) -> Result<U32Buffer, JsValue> {
+        const F: &str = "U32Buffer.from";
+        let array: &Uint32Array = args::typed_array(F, "values", "Uint32Array", values)?;
+        let mut data = new_vec::<u32>(F, array.length() as f64, 4)?;
+        array.copy_to(&mut data);
+        Ok(U32Buffer { data })
+    }
+
+    /// Number of elements.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> u32 {
+        self.data.len() as u32
+    }
+
+    /// Byte address of the first element in wasm memory.
+    #[wasm_bindgen(getter)]
+    pub fn ptr(&self) -> u32 {
+        self.data.as_ptr() as u32
+    }
+
+    /// A `Uint32Array` over the elements, in wasm memory (no copy). Valid
+    /// until memory grows; call `view()` again after any allocating call.
+    pub fn view(&self) -> Uint32Array {
+        Uint32Array::new_with_byte_offset_and_length(&memory_buffer(), self.ptr(), self.length())
+    }
+
+    /// The wrapping sum of the elements, in place.
+    pub fn sum(&self) -> u32 {
+        core_::sum_u32(&self.data)
+    }
+
+    /// Element `i` ← `2 * i`, in place.
+    #[wasm_bindgen(js_name = fillDoubles)]
+    pub fn fill_doubles(&mut self) {
+        core_::fill_doubles(&mut self.data);
+    }
+}

@@ -1,0 +1,93 @@
+// The zero-copy F32Buffer / U32Buffer of the idiomatic API, tested the same
+// way in Node, Chromium and Firefox. `env.bindgen` is the package's main
+// module, already initialised.
+import { eq, ok, throws } from './check.mjs';
+
+export function buffersCases({ bindgen: m }) {
+  const memory = () => m.__wasmExports?.().memory ?? m.initSync?.().memory;
+  const dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
+
+  return [
+    ['F32Buffer.view() is a Float32Array over wasm memory itself (no copy)', () => {
+      const b = new m.F32Buffer(4);
+      const v = b.view();
+      ok(v instanceof Float32Array, 'a Float32Array');
+      ok(v.buffer === memory().buffer, 'backed by memory.buffer');
+      eq(v.byteOffset, b.ptr, 'at the buffer address');
+      eq(Array.from(v), [0, 0, 0, 0], 'zeroed');
+      v.set([1, 2, 4, 8]);
+      eq(b.normalize(), true);
+      eq(Array.from(b.view()), [0.125, 0.25, 0.5, 1], 'normalized in place');
+      b.free();
+    }],
+
+    ['F32Buffer.normalize matches the copying normalize on the same data', () => {
+      const data = new Float32Array([3, -7, NaN, 11, -Infinity, 0.5]);
+      const copy = data.slice();
+      eq(m.normalize(copy), true);
+      const b = m.F32Buffer.from(data);
+      eq(b.normalize(), true);
+      eq(b.view().slice(), copy);
+      b.free();
+      const z = m.F32Buffer.from(new Float32Array([0, 0]));
+      eq(z.normalize(), false, 'maximum 0: unchanged');
+      z.free();
+    }],
+
+    ['U32Buffer.sum and fillDoubles match sumU32 and makeNumberArray', () => {
+      const b = m.U32Buffer.from(new Uint32Array([1, 2, 0xffffffff]));
+      eq(b.sum(), m.sumU32(new Uint32Array([1, 2, 0xffffffff])));
+      b.fillDoubles();
+      eq(b.view().slice(), m.makeNumberArray(3));
+      eq(b.length, 3);
+      b.free();
+    }],
+
+    ['a view taken before memory.grow is detached; view() again is current', () => {
+      const b = m.U32Buffer.from(new Uint32Array([5, 6, 7]));
+      const old = b.view();
+      memory().grow(1);
+      eq(old.length, 0, 'the engine detached the old view');
+      eq(Array.from(b.view()), [5, 6, 7], 'a fresh view sees the data');
+      eq(b.sum(), 18);
+      b.free();
+    }],
+
+    ['wrong arguments throw TypeError or RangeError', () => {
+      throws(() => m.F32Buffer.from([1, 2]), TypeError, /F32Buffer.from: values must be a Float32Array, got Array/);
+      throws(() => m.U32Buffer.from(new Float32Array(1)), TypeError, /got Float32Array/);
+      throws(() => new m.F32Buffer(-1), RangeError, /length must be an integer from 0 to 1073741823, got -1/);
+      throws(() => new m.U32Buffer(1.5), RangeError, /got 1.5/);
+      throws(() => new m.F32Buffer(1073741823), RangeError, /cannot allocate 4294967292 bytes/);
+      const ok1 = new m.F32Buffer(1); // the module still works
+      ok1.free();
+    }],
+
+    ['use after free throws UseAfterFreeError naming the method', () => {
+      const b = new m.F32Buffer(2);
+      b.free();
+      for (const [f, what] of [[() => b.normalize(), 'normalize()'], [() => b.view(), 'view()'], [() => b.length, 'length'], [() => b.free(), 'free']]) {
+        const e = throws(f, Error, new RegExp(`^F32Buffer\\.${what.replace(/[()]/g, '\\$&')}: this F32Buffer was already freed`));
+        eq(e.name, 'UseAfterFreeError');
+      }
+      const u = new m.U32Buffer(1);
+      u.free();
+      throws(() => u.sum(), Error, /U32Buffer.sum\(\): this U32Buffer was already freed/);
+    }],
+
+    ['dispose frees once; dispose after free is a no-op; nothing leaks', () => {
+      const warm = new m.F32Buffer(8);
+      warm.free();
+      const before = m.heapStats().liveBytes;
+      for (let i = 0; i < 1000; i++) {
+        const a = new m.F32Buffer(64);
+        a[dispose]();
+        a[dispose]();
+        const b = m.U32Buffer.from(new Uint32Array(16));
+        b.free();
+        b[dispose]();
+      }
+      eq(m.heapStats().liveBytes, before, 'live bytes back at baseline');
+    }],
+  ];
+}
