@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm run bench`: the suite in Node, then in headless Chromium and Firefox
+// (same code, served from the repo root, driven over WebDriver). Prints
+// progress and a table per runtime, and writes bench/results.json with the
+// runtime versions, sizes, medians, ratios and targets of this one run.
+//
+//   node bench/run.mjs [--only node|chromium|firefox ...]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { Bench } from 'tinybench';
+import * as m from 'rust-wasm-memory';
+import { loadRaw } from 'rust-wasm-memory/raw';
+
+import { serveStatic } from '../tests/js/support/static-server.mjs';
+import { withBrowser } from '../tests/js/support/webdriver.mjs';
+import { runSuite, SIZES } from './suite.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1) : ['node', 'chromium', 'firefox'];
+
+function table(name, out) {
+  console.log(`\n${name}: speed-up against the JS loop (×; >1 is faster), and time against memcpy`);
+  for (const r of out.ratios) {
+    const mem = r.timeVsMemcpy ? `  ${r.timeVsMemcpy.toFixed(2)}× memcpy` : '';
+    console.log(`  ${r.kernel.padEnd(15)} n=${String(r.size).padEnd(8)} ${r.path.padEnd(9)} ${r.speedupVsJs.toFixed(2).padStart(7)}×${mem}`);
+  }
+  console.log(`${name} targets:`);
+  for (const t of out.targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value?.toFixed(2)}`);
+}
+
+const wasmSize = (file) => {
+  const bytes = readFileSync(join(root, 'pkg', file));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+};
+
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+  sizes: SIZES,
+  wasm: { bindgen: wasmSize('web/rust_wasm_memory_bg.wasm'), raw: wasmSize('raw/raw.wasm') },
+  runtimes: {},
+};
+report.wasm.targets = [
+  { target: 'release .wasm ≤60 KB raw', value: report.wasm.bindgen.raw / 1000, limit: 60, met: report.wasm.bindgen.raw <= 60000 },
+  { target: 'release .wasm ≤25 KB gzip', value: report.wasm.bindgen.gzip / 1000, limit: 25, met: report.wasm.bindgen.gzip <= 25000 },
+];
+
+if (only.includes('node')) {
+  console.log(`== node ${process.version}`);
+  const out = await runSuite({ Bench, m, raw: await loadRaw(), log: (l) => console.log(`[node] ${l}`) });
+  report.runtimes.node = { version: process.version, ...out };
+  table('node', out);
+}
+
+const browsers = only.filter((b) => b === 'chromium' || b === 'firefox');
+if (browsers.length) {
+  const server = await serveStatic(root);
+  try {
+    for (const browser of browsers) {
+      console.log(`\n== ${browser}`);
+      await withBrowser(browser, async (session) => {
+        await session.goto(`${server.url}bench/page.html`);
+        let shown = 0;
+        for (let json = null; !json; ) {
+          const state = await session.execute('return [window.__bench ?? null, window.__benchProgress ?? []]');
+          for (const line of state[1].slice(shown)) console.log(`[${browser}] ${line}`);
+          shown = state[1].length;
+          json = state[0];
+          if (json) {
+            const out = JSON.parse(json);
+            if (out.error) throw new Error(`${browser}: ${out.error}`);
+            report.runtimes[browser] = { version: out.userAgent, ...out };
+            table(browser, out);
+          } else await new Promise((r) => setTimeout(r, 500));
+        }
+      });
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nwasm size: ${report.wasm.bindgen.raw} B raw, ${report.wasm.bindgen.gzip} B gzip (raw.wasm ${report.wasm.raw.raw} / ${report.wasm.raw.gzip})`);
+for (const t of report.wasm.targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value.toFixed(1)} KB`);
+console.log('wrote bench/results.json');

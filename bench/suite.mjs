@@ -1,0 +1,161 @@
+// The benchmark suite, identical in Node and in browsers: every kernel on
+// every path, over sizes from 16 to 4M elements, with tinybench.
+//
+// Paths:
+//   js        an idiomatic JS loop over a typed array (the baseline)
+//   copy      the idiomatic wasm-bindgen API (copies in and out)
+//   zeroCopy  F32Buffer / U32Buffer: data lives in wasm memory, no copy
+//   raw       the raw export on a block of raw.wasm (zero imports), no copy
+//   memcpy    TypedArray.prototype.set of the same bytes: the bandwidth reference
+//
+// `runSuite(env)` returns { results, ratios, targets }. `env` supplies:
+//   Bench      tinybench's class;  m: the initialised package;  raw: a RawModule
+//   sizes      element counts;     log(line): progress output
+
+export const SIZES = [16, 64, 1024, 65536, 1048576, 4194304];
+export const STRING_SIZES = [1024, 1048576];
+
+function jsNormalize(a) {
+  let max = -Infinity;
+  for (let i = 0; i < a.length; i++) if (a[i] > max) max = a[i];
+  if (!Number.isFinite(max) || max === 0) return false;
+  for (let i = 0; i < a.length; i++) a[i] /= max;
+  return true;
+}
+
+function jsSum(a) {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s = (s + a[i]) >>> 0;
+  return s;
+}
+
+function jsFillDoubles(a) {
+  for (let i = 0; i < a.length; i++) a[i] = i * 2;
+}
+
+const jsAsciiUpper = (s) => s.replace(/[a-z]+/g, (w) => w.toUpperCase());
+
+/** Builds the tasks for one kernel and size: [path, fn, teardown?]. */
+function kernelTasks(kernel, n, { m, raw }) {
+  const ex = raw.exports;
+  if (kernel === 'normalize') {
+    const src = Float32Array.from({ length: n }, (_, i) => ((i * 7919) % 1000) + 1);
+    const js = src.slice();
+    const copy = src.slice();
+    const zero = m.F32Buffer.from(src);
+    const block = raw.allocArray(src);
+    const dst = new Float32Array(n);
+    return [
+      ['js', () => jsNormalize(js)],
+      ['copy', () => m.normalize(copy)],
+      ['zeroCopy', () => zero.normalize(), () => zero.free()],
+      ['raw', () => ex.normalize_numbers(block.ptr, n), () => block.free()],
+      ['memcpy', () => dst.set(src)],
+    ];
+  }
+  const src = Uint32Array.from({ length: n }, (_, i) => (i * 2654435761) >>> 0);
+  const zero = m.U32Buffer.from(src);
+  const block = raw.allocArray(src);
+  if (kernel === 'sum_u32') {
+    return [
+      ['js', () => jsSum(src)],
+      ['copy', () => m.sumU32(src)],
+      ['zeroCopy', () => zero.sum(), () => zero.free()],
+      ['raw', () => ex.sum_u32(block.ptr, n), () => block.free()],
+    ];
+  }
+  const js = new Uint32Array(n);
+  const copy = new Uint32Array(n);
+  const dst = new Uint32Array(n);
+  return [
+    ['js', () => jsFillDoubles(js)],
+    ['copy', () => m.fillDoubles(copy)],
+    ['zeroCopy', () => zero.fillDoubles(), () => zero.free()],
+    ['raw', () => ex.fill_doubles(block.ptr, n), () => block.free()],
+    ['memcpy', () => dst.set(src)],
+  ];
+}
+
+function stringTasks(fn, bytes, { m, raw }) {
+  const s = 'lorem ipsum dolor sit amet, '.repeat(Math.ceil(bytes / 28)).slice(0, bytes);
+  // `+` on JS strings builds a rope in O(1); the flattening a consumer's
+  // first read would do is forced with charCodeAt, to compare real work.
+  const flat = (x) => (x.charCodeAt(x.length - 1), x);
+  switch (fn) {
+    case 'processString':
+      return [['js', () => flat(s + '_processed')], ['copy', () => m.processString(s)], ['raw', () => raw.processString(s)]];
+    case 'echoSuffix':
+      return [['js', () => flat(s + '_echo')], ['copy', () => m.echoSuffix(s)], ['raw', () => raw.echoSuffix(s)]];
+    default:
+      return [['js', () => jsAsciiUpper(s)], ['copy', () => m.asciiUppercase(s)]];
+  }
+}
+
+async function measure(Bench, tasks, n) {
+  const big = n >= 1048576;
+  const bench = new Bench({ time: big ? 300 : 120, iterations: big ? 8 : 30, warmupTime: big ? 60 : 30, warmupIterations: 5 });
+  for (const [path, fn] of tasks) bench.add(path, fn);
+  await bench.run();
+  const out = {};
+  for (const task of bench.tasks) {
+    const r = task.result;
+    if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state} ${r.error ?? ''}`);
+    out[task.name] = { medianNs: r.latency.p50 * 1e6, samples: r.latency.samplesCount ?? r.totalTime };
+  }
+  for (const [, , teardown] of tasks) teardown?.();
+  return out;
+}
+
+const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`);
+
+/** Runs everything; returns rows of { kernel, size, path, medianNs }. */
+export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES } = {}) {
+  const results = [];
+  const total = 3 * sizes.length + 3 * stringSizes.length;
+  let done = 0;
+  const record = (kernel, size, timings) => {
+    done += 1;
+    for (const [path, t] of Object.entries(timings)) results.push({ kernel, size, path, medianNs: t.medianNs });
+    const line = Object.entries(timings).map(([p, t]) => `${p} ${fmt(t.medianNs)}`).join(', ');
+    env.log(`[${done}/${total}] ${kernel} n=${size}: ${line}`);
+  };
+  for (const kernel of ['normalize', 'sum_u32', 'fill_doubles']) {
+    for (const n of sizes) record(kernel, n, await measure(env.Bench, kernelTasks(kernel, n, env), n));
+  }
+  for (const fn of ['processString', 'echoSuffix', 'asciiUppercase']) {
+    for (const bytes of stringSizes) record(fn, bytes, await measure(env.Bench, stringTasks(fn, bytes, env), bytes));
+  }
+  return { results, ...evaluate(results, sizes) };
+}
+
+/** Speed-ups against JS (and memcpy), and the issue's targets, from one run. */
+export function evaluate(results, sizes = SIZES) {
+  const t = (kernel, size, path) => results.find((r) => r.kernel === kernel && r.size === size && r.path === path)?.medianNs;
+  const ratios = [];
+  for (const r of results) {
+    if (r.path === 'js' || r.path === 'memcpy') continue;
+    const js = t(r.kernel, r.size, 'js');
+    const memcpy = t(r.kernel, r.size, 'memcpy');
+    ratios.push({ kernel: r.kernel, size: r.size, path: r.path, speedupVsJs: js / r.medianNs, ...(memcpy && { timeVsMemcpy: r.medianNs / memcpy }) });
+  }
+  const M = 1048576;
+  const ratio = (kernel, path) => ratios.find((x) => x.kernel === kernel && x.size === M && x.path === path);
+  const targets = [];
+  if (sizes.includes(M)) {
+    targets.push(
+      { target: 'normalize 1M zero-copy ≥10× JS loop', value: ratio('normalize', 'zeroCopy')?.speedupVsJs, limit: 10, better: 'higher' },
+      { target: 'normalize 1M zero-copy within 4× of memcpy', value: ratio('normalize', 'zeroCopy')?.timeVsMemcpy, limit: 4, better: 'lower' },
+      { target: 'normalize(Float32Array) 1M copy path ≥6× JS loop', value: ratio('normalize', 'copy')?.speedupVsJs, limit: 6, better: 'higher' },
+      { target: 'sum_u32 1M zero-copy ≥5× JS loop', value: ratio('sum_u32', 'zeroCopy')?.speedupVsJs, limit: 5, better: 'higher' },
+      { target: 'fill_doubles 1M zero-copy within 2× of memcpy', value: ratio('fill_doubles', 'zeroCopy')?.timeVsMemcpy, limit: 2, better: 'lower' },
+    );
+  }
+  for (const n of sizes.filter((s) => s <= 64)) {
+    for (const kernel of ['normalize', 'sum_u32', 'fill_doubles']) {
+      const worst = ratios.filter((x) => x.kernel === kernel && x.size === n).reduce((a, b) => (a.speedupVsJs < b.speedupVsJs ? a : b));
+      targets.push({ target: `${kernel} n=${n}: slowest path (${worst.path}) at most 2× slower than JS`, value: 1 / worst.speedupVsJs, limit: 2, better: 'lower' });
+    }
+  }
+  for (const x of targets) x.met = x.value !== undefined && (x.better === 'higher' ? x.value >= x.limit : x.value <= x.limit);
+  return { ratios, targets };
+}
