@@ -91,16 +91,37 @@ function stringTasks(fn, bytes, { m, raw }) {
   }
 }
 
+/**
+ * How many calls of `fn` make one sample last about 5 ms. Browsers coarsen
+ * `performance.now()` (to 100 µs in Chromium without cross-origin
+ * isolation), so a 16-element call must be timed in batches.
+ */
+function repetitions(fn, now) {
+  const start = now();
+  let calls = 0;
+  while (now() - start < 10) {
+    fn();
+    calls += 1;
+  }
+  return Math.max(1, Math.ceil((calls * 5) / (now() - start)));
+}
+
 async function measure(Bench, tasks, n) {
   const big = n >= 1048576;
-  const bench = new Bench({ time: big ? 300 : 120, iterations: big ? 8 : 30, warmupTime: big ? 60 : 30, warmupIterations: 5 });
-  for (const [path, fn] of tasks) bench.add(path, fn);
+  const bench = new Bench({ time: big ? 300 : 200, iterations: big ? 8 : 15, warmupTime: 20, warmupIterations: 2 });
+  const reps = {};
+  for (const [path, fn] of tasks) {
+    const k = (reps[path] = repetitions(fn, () => performance.now()));
+    bench.add(path, () => {
+      for (let i = 0; i < k; i++) fn();
+    });
+  }
   await bench.run();
   const out = {};
   for (const task of bench.tasks) {
     const r = task.result;
     if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state} ${r.error ?? ''}`);
-    out[task.name] = { medianNs: r.latency.p50 * 1e6, samples: r.latency.samplesCount ?? r.totalTime };
+    out[task.name] = { medianNs: (r.latency.p50 * 1e6) / reps[task.name], callsPerSample: reps[task.name] };
   }
   for (const [, , teardown] of tasks) teardown?.();
   return out;
@@ -115,7 +136,7 @@ export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES 
   let done = 0;
   const record = (kernel, size, timings) => {
     done += 1;
-    for (const [path, t] of Object.entries(timings)) results.push({ kernel, size, path, medianNs: t.medianNs });
+    for (const [path, t] of Object.entries(timings)) results.push({ kernel, size, path, medianNs: t.medianNs, callsPerSample: t.callsPerSample });
     const line = Object.entries(timings).map(([p, t]) => `${p} ${fmt(t.medianNs)}`).join(', ');
     env.log(`[${done}/${total}] ${kernel} n=${size}: ${line}`);
   };

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Renders bench/results.json (one run of `npm run bench`) as Markdown
+// tables, and replaces the block between the results markers in
+// BENCHMARKS.md, so the document always shows one real run.
+//   node bench/report.mjs            rewrite BENCHMARKS.md
+//   node bench/report.mjs --stdout   print only
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const report = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8'));
+
+const t = (ns) => (ns === undefined ? '—' : ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${Math.round(ns)} ns`);
+const x = (v) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : `${v.toFixed(1)}×`);
+const lines = [];
+lines.push(`Run of ${report.date.slice(0, 10)} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB.`, '');
+lines.push(`Release .wasm: wasm-bindgen build ${report.wasm.bindgen.raw} B raw / ${report.wasm.bindgen.gzip} B gzip; raw.wasm ${report.wasm.raw.raw} B / ${report.wasm.raw.gzip} B.`, '');
+
+for (const [name, rt] of Object.entries(report.runtimes)) {
+  lines.push(`### ${name}`, '', `\`${rt.version}\``, '');
+  lines.push('| kernel | n | js | copy | zeroCopy | raw | memcpy | best wasm vs js |', '|---|---|---|---|---|---|---|---|');
+  const keys = [...new Set(rt.results.map((r) => `${r.kernel}|${r.size}`))];
+  for (const key of keys) {
+    const [kernel, size] = key.split('|');
+    const get = (p) => rt.results.find((r) => r.kernel === kernel && r.size === Number(size) && r.path === p)?.medianNs;
+    const best = Math.max(...rt.ratios.filter((r) => r.kernel === kernel && r.size === Number(size)).map((r) => r.speedupVsJs));
+    lines.push(`| ${kernel} | ${size} | ${t(get('js'))} | ${t(get('copy'))} | ${t(get('zeroCopy'))} | ${t(get('raw'))} | ${t(get('memcpy'))} | ${x(best)} |`);
+  }
+  lines.push('', '| target | measured | |', '|---|---|---|');
+  for (const tg of rt.targets) lines.push(`| ${tg.target} | ${tg.value === null || tg.value === undefined ? '—' : tg.value.toFixed(2)} | ${tg.met ? 'met' : '**missed**'} |`);
+  lines.push('');
+}
+lines.push('| size target | measured | |', '|---|---|---|');
+for (const tg of report.wasm.targets) lines.push(`| ${tg.target} | ${tg.value.toFixed(1)} KB | ${tg.met ? 'met' : '**missed**'} |`);
+const block = lines.join('\n');
+
+if (process.argv.includes('--stdout')) {
+  console.log(block);
+} else {
+  const file = join(root, 'BENCHMARKS.md');
+  const doc = readFileSync(file, 'utf8');
+  const start = '<!-- results:start -->';
+  const end = '<!-- results:end -->';
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) throw new Error('BENCHMARKS.md lacks the results markers');
+  writeFileSync(file, `${doc.slice(0, a + start.length)}\n${block}\n${doc.slice(b)}`);
+  console.log('BENCHMARKS.md updated from bench/results.json');
+}
