@@ -53,7 +53,9 @@ const packageJson = (type) => JSON.stringify({ name: 'consumer', private: true, 
 async function resultsFromPage(url) {
   const page = await browser.newPage();
   await page.goto(url);
-  const text = await page.locator('#results').textContent({ timeout: 15000 });
+  // #results exists (empty) before the module fills it: wait for content.
+  await page.waitForFunction(() => document.getElementById('results')?.textContent, null, { timeout: 15000 });
+  const text = await page.locator('#results').textContent();
   assert.deepEqual(page.errors, []);
   await page.close();
   return JSON.parse(text);
