@@ -30,59 +30,67 @@ fn new_vec<T: Clone + Default>(
     core_::try_vec_filled(len, T::default()).map_err(|e| args::alloc_error(func, e))
 }
 
-/// A `Float32Array`-sized block of f32 owned by wasm memory. Free it with
-/// `free()` (or `using`); a FinalizationRegistry frees it if you forget.
-#[wasm_bindgen]
-pub struct F32Buffer {
-    data: Vec<f32>,
+/// Defines a buffer class: the struct and its shared API (constructor,
+/// `from`, `length`, `ptr`, `view`). Each class adds its kernels in its own
+/// `impl` block below.
+macro_rules! typed_buffer {
+    ($name:ident, $elem:ty, $array:ident, $class:literal, $array_name:literal) => {
+        #[doc = concat!("A block of ", stringify!($elem), " elements owned by wasm memory. Free it with")]
+        #[doc = "`free()` (or `using`); a FinalizationRegistry frees it if you forget."]
+        #[wasm_bindgen]
+        pub struct $name {
+            data: Vec<$elem>,
+        }
+
+        #[wasm_bindgen]
+        impl $name {
+            /// A zeroed buffer of `length` elements (4 bytes each).
+            ///
+            /// @throws {RangeError} if `length` is not an integer from 0 to
+            /// 1073741823, or the memory cannot be allocated.
+            #[wasm_bindgen(constructor)]
+            pub fn new(length: f64) -> Result<$name, JsValue> {
+                Ok($name { data: new_vec(concat!("new ", $class), length, 4)? })
+            }
+
+            #[doc = concat!("A buffer holding a copy of `values`.\n\n@throws {TypeError} if `values` is not a `", $array_name, "`.\n@throws {RangeError} if the memory cannot be allocated.")]
+            #[wasm_bindgen(js_name = from)]
+            pub fn from_array(
+                #[wasm_bindgen(unchecked_param_type = $array_name)] values: &JsValue,
+            ) -> Result<$name, JsValue> {
+                const F: &str = concat!($class, ".from");
+                let array: &$array = args::typed_array(F, "values", $array_name, values)?;
+                let mut data = new_vec::<$elem>(F, array.length() as f64, 4)?;
+                array.copy_to(&mut data);
+                Ok($name { data })
+            }
+
+            /// Number of elements.
+            #[wasm_bindgen(getter)]
+            pub fn length(&self) -> u32 {
+                self.data.len() as u32
+            }
+
+            /// Byte address of the first element in wasm memory.
+            #[wasm_bindgen(getter)]
+            pub fn ptr(&self) -> u32 {
+                self.data.as_ptr() as u32
+            }
+
+            #[doc = concat!("A `", $array_name, "` over the elements, in wasm memory (no copy). Valid")]
+            /// until memory grows; call `view()` again after any allocating call.
+            pub fn view(&self) -> $array {
+                $array::new_with_byte_offset_and_length(&memory_buffer(), self.ptr(), self.length())
+            }
+        }
+    };
 }
+
+typed_buffer!(F32Buffer, f32, Float32Array, "F32Buffer", "Float32Array");
+typed_buffer!(U32Buffer, u32, Uint32Array, "U32Buffer", "Uint32Array");
 
 #[wasm_bindgen]
 impl F32Buffer {
-    /// A zeroed buffer of `length` elements (4 bytes each).
-    ///
-    /// @throws {RangeError} if `length` is not an integer from 0 to
-    /// 1073741823, or the memory cannot be allocated.
-    #[wasm_bindgen(constructor)]
-    pub fn new(length: f64) -> Result<F32Buffer, JsValue> {
-        Ok(F32Buffer {
-            data: new_vec("new F32Buffer", length, 4)?,
-        })
-    }
-
-    /// A buffer holding a copy of `values`.
-    ///
-    /// @throws {TypeError} if `values` is not a `Float32Array`.
-    /// @throws {RangeError} if the memory cannot be allocated.
-    #[wasm_bindgen(js_name = from)]
-    pub fn from_array(
-        #[wasm_bindgen(unchecked_param_type = "Float32Array")] values: &JsValue,
-    ) -> Result<F32Buffer, JsValue> {
-        const F: &str = "F32Buffer.from";
-        let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
-        let mut data = new_vec::<f32>(F, array.length() as f64, 4)?;
-        array.copy_to(&mut data);
-        Ok(F32Buffer { data })
-    }
-
-    /// Number of elements.
-    #[wasm_bindgen(getter)]
-    pub fn length(&self) -> u32 {
-        self.data.len() as u32
-    }
-
-    /// Byte address of the first element in wasm memory.
-    #[wasm_bindgen(getter)]
-    pub fn ptr(&self) -> u32 {
-        self.data.as_ptr() as u32
-    }
-
-    /// A `Float32Array` over the elements, in wasm memory (no copy). Valid
-    /// until memory grows; call `view()` again after any allocating call.
-    pub fn view(&self) -> Float32Array {
-        Float32Array::new_with_byte_offset_and_length(&memory_buffer(), self.ptr(), self.length())
-    }
-
     /// `normalize` in place, with no copy: `true` if scaled, `false` if left
     /// unchanged (empty, maximum 0, or maximum not finite).
     pub fn normalize(&mut self) -> bool {
@@ -90,59 +98,8 @@ impl F32Buffer {
     }
 }
 
-/// A `Uint32Array`-sized block of u32 owned by wasm memory. Free it with
-/// `free()` (or `using`); a FinalizationRegistry frees it if you forget.
-#[wasm_bindgen]
-pub struct U32Buffer {
-    data: Vec<u32>,
-}
-
 #[wasm_bindgen]
 impl U32Buffer {
-    /// A zeroed buffer of `length` elements (4 bytes each).
-    ///
-    /// @throws {RangeError} if `length` is not an integer from 0 to
-    /// 1073741823, or the memory cannot be allocated.
-    #[wasm_bindgen(constructor)]
-    pub fn new(length: f64) -> Result<U32Buffer, JsValue> {
-        Ok(U32Buffer {
-            data: new_vec("new U32Buffer", length, 4)?,
-        })
-    }
-
-    /// A buffer holding a copy of `values`.
-    ///
-    /// @throws {TypeError} if `values` is not a `Uint32Array`.
-    /// @throws {RangeError} if the memory cannot be allocated.
-    #[wasm_bindgen(js_name = from)]
-    pub fn from_array(
-        #[wasm_bindgen(unchecked_param_type = "Uint32Array")] values: &JsValue,
-    ) -> Result<U32Buffer, JsValue> {
-        const F: &str = "U32Buffer.from";
-        let array: &Uint32Array = args::typed_array(F, "values", "Uint32Array", values)?;
-        let mut data = new_vec::<u32>(F, array.length() as f64, 4)?;
-        array.copy_to(&mut data);
-        Ok(U32Buffer { data })
-    }
-
-    /// Number of elements.
-    #[wasm_bindgen(getter)]
-    pub fn length(&self) -> u32 {
-        self.data.len() as u32
-    }
-
-    /// Byte address of the first element in wasm memory.
-    #[wasm_bindgen(getter)]
-    pub fn ptr(&self) -> u32 {
-        self.data.as_ptr() as u32
-    }
-
-    /// A `Uint32Array` over the elements, in wasm memory (no copy). Valid
-    /// until memory grows; call `view()` again after any allocating call.
-    pub fn view(&self) -> Uint32Array {
-        Uint32Array::new_with_byte_offset_and_length(&memory_buffer(), self.ptr(), self.length())
-    }
-
     /// The wrapping sum of the elements, in place.
     pub fn sum(&self) -> u32 {
         core_::sum_u32(&self.data)
