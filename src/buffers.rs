@@ -34,9 +34,13 @@ fn new_vec<T: Clone + Default>(
 /// `from`, `length`, `ptr`, `view`). Each class adds its kernels in its own
 /// `impl` block below.
 macro_rules! typed_buffer {
-    ($name:ident, $elem:ty, $array:ident, $class:literal, $array_name:literal) => {
-        #[doc = concat!("A block of ", stringify!($elem), " elements owned by wasm memory. Free it with")]
-        #[doc = "`free()` (or `using`); a FinalizationRegistry frees it if you forget."]
+    // Docs are literal arguments: wasm-bindgen copies only literal doc
+    // strings into the .d.ts, not `concat!` ones.
+    (
+        $name:ident, $elem:ty, $array:ident, $class:literal, $array_name:literal,
+        $class_doc:literal, $from_doc:literal, $view_doc:literal
+    ) => {
+        #[doc = $class_doc]
         #[wasm_bindgen]
         pub struct $name {
             data: Vec<$elem>,
@@ -50,10 +54,12 @@ macro_rules! typed_buffer {
             /// 1073741823, or the memory cannot be allocated.
             #[wasm_bindgen(constructor)]
             pub fn new(length: f64) -> Result<$name, JsValue> {
-                Ok($name { data: new_vec(concat!("new ", $class), length, 4)? })
+                Ok($name {
+                    data: new_vec(concat!("new ", $class), length, 4)?,
+                })
             }
 
-            #[doc = concat!("A buffer holding a copy of `values`.\n\n@throws {TypeError} if `values` is not a `", $array_name, "`.\n@throws {RangeError} if the memory cannot be allocated.")]
+            #[doc = $from_doc]
             #[wasm_bindgen(js_name = from)]
             pub fn from_array(
                 #[wasm_bindgen(unchecked_param_type = $array_name)] values: &JsValue,
@@ -77,8 +83,7 @@ macro_rules! typed_buffer {
                 self.data.as_ptr() as u32
             }
 
-            #[doc = concat!("A `", $array_name, "` over the elements, in wasm memory (no copy). Valid")]
-            /// until memory grows; call `view()` again after any allocating call.
+            #[doc = $view_doc]
             pub fn view(&self) -> $array {
                 $array::new_with_byte_offset_and_length(&memory_buffer(), self.ptr(), self.length())
             }
@@ -86,8 +91,18 @@ macro_rules! typed_buffer {
     };
 }
 
-typed_buffer!(F32Buffer, f32, Float32Array, "F32Buffer", "Float32Array");
-typed_buffer!(U32Buffer, u32, Uint32Array, "U32Buffer", "Uint32Array");
+typed_buffer!(
+    F32Buffer, f32, Float32Array, "F32Buffer", "Float32Array",
+    "f32 elements owned by wasm memory. Free with `free()` (or `using`); a\nFinalizationRegistry frees it if you forget.",
+    "A buffer holding a copy of `values`.\n\n@throws {TypeError} if `values` is not a `Float32Array`.\n@throws {RangeError} if the memory cannot be allocated.",
+    "A `Float32Array` over the elements, in wasm memory (no copy). Valid until\nmemory grows; call `view()` again after any allocating call."
+);
+typed_buffer!(
+    U32Buffer, u32, Uint32Array, "U32Buffer", "Uint32Array",
+    "u32 elements owned by wasm memory. Free with `free()` (or `using`); a\nFinalizationRegistry frees it if you forget.",
+    "A buffer holding a copy of `values`.\n\n@throws {TypeError} if `values` is not a `Uint32Array`.\n@throws {RangeError} if the memory cannot be allocated.",
+    "A `Uint32Array` over the elements, in wasm memory (no copy). Valid until\nmemory grows; call `view()` again after any allocating call."
+);
 
 #[wasm_bindgen]
 impl F32Buffer {
