@@ -7,6 +7,7 @@
 #   cargo tools    wasm-bindgen-cli (the exact version pinned in Cargo.toml),
 #                  wasm-pack, geckodriver
 #   browsers       chromium + chromium-driver, firefox-esr (apt, as root or sudo)
+#   miri           the nightly toolchain's miri and rust-src components
 #   npm            the devDependencies (npm ci, when package-lock.json changed)
 #
 # Nothing here downloads from a release page: wasm-pack's own downloads of
@@ -43,6 +44,12 @@ done
 if [ ${#missing_targets[@]} -gt 0 ]; then
   log "rustup target add ${missing_targets[*]}"
   rustup target add "${missing_targets[@]}"
+fi
+
+# ---- miri (nightly component; rustup downloads are allowed) --------------
+if ! cargo +nightly miri --version >/dev/null 2>&1; then
+  log "rustup toolchain install nightly with miri and rust-src"
+  rustup toolchain install nightly --profile minimal --component miri,rust-src
 fi
 
 # ---- cargo tools ----------------------------------------------------------

@@ -20,6 +20,14 @@ const browser = { WASM_BINDGEN_USE_BROWSER: '1' };
 /** Each suite: a command, its environment, and how its runner reports counts. */
 const suites = [
   { name: 'native', cmd: ['cargo', 'test', '--workspace'], format: 'cargo' },
+  // Miri over the raw ABI's native tests: permissive provenance for all (the
+  // host side turns returned integer addresses into pointers), and strict
+  // provenance for every test whose host side does not need that.
+  {
+    name: 'miri',
+    cmd: ['bash', '-c', 'cargo +nightly miri test -p rust-wasm-memory-raw && MIRIFLAGS=-Zmiri-strict-provenance cargo +nightly miri test -p rust-wasm-memory-raw --test abi -- --skip process_string --skip echo_suffix'],
+    format: 'cargo',
+  },
   { name: 'wasm-node', cmd: ['wasm-pack', 'test', '--node', '--', '--test', 'api', '--test', 'simd'], format: 'cargo' },
   { name: 'wasm-chromium', cmd: ['wasm-pack', 'test', '--headless', '--chrome', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },
   { name: 'wasm-firefox', cmd: ['wasm-pack', 'test', '--headless', '--firefox', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },

@@ -186,15 +186,16 @@ pub fn hand_out(bytes: Vec<u8>) -> Result<(usize, usize), Status> {
     // A Box<[u8]> of len > 0 is a global-allocator block with layout
     // (len, 1), so `release` can free it with that layout.
     let base = NonNull::new(raw.cast::<u8>()).expect("Box pointers are non-null");
-    blocks.insert(
-        base.as_ptr().addr(),
-        Block {
-            base,
-            size: len,
-            align: 1,
-        },
-    );
-    Ok((base.as_ptr().addr(), len))
+    // The host receives this block as an integer address and may turn it
+    // back into a pointer, so its provenance is exposed, not just its address.
+    let addr = base.as_ptr().expose_provenance();
+    let block = Block {
+        base,
+        size: len,
+        align: 1,
+    };
+    blocks.insert(addr, block);
+    Ok((addr, len))
 }
 
 /// Gives back the block at `addr`, which must be live and have exactly
