@@ -49,7 +49,7 @@ fi
 # ---- miri (nightly component; rustup downloads are allowed) --------------
 if ! cargo +nightly miri --version >/dev/null 2>&1; then
   log "rustup toolchain install nightly with miri and rust-src"
-  rustup toolchain install nightly --profile minimal --component miri,rust-src
+  rustup toolchain install nightly --profile minimal --component miri,rust-src --allow-downgrade
 fi
 
 # ---- cargo tools ----------------------------------------------------------
