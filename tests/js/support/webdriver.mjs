@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { CHROMIUM, CHROMIUM_ARGS } from './browser.mjs';
 import { freePort } from './ports.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -19,9 +20,8 @@ function capabilities(browser, profile) {
   return {
     browserName: 'chrome',
     'goog:chromeOptions': {
-      binary: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+      binary: CHROMIUM,
+      args: ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
     },
   };
 }
