@@ -52,6 +52,12 @@ pub fn ascii_uppercase_in_place(bytes: &mut [u8]) {
     bytes.make_ascii_uppercase();
 }
 
+/// [`ascii_uppercase_in_place`] for a `str` the caller owns (stays valid
+/// UTF-8: only ASCII bytes change).
+pub fn ascii_uppercase_in_place_str(text: &mut str) {
+    text.make_ascii_uppercase();
+}
+
 /// A copy of `input` with `a`–`z` uppercased (see
 /// [`ascii_uppercase_in_place`]); `"straße"` becomes `"STRAßE"`.
 pub fn ascii_uppercase(input: &str) -> Result<String, AllocError> {
