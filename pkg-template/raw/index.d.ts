@@ -142,11 +142,19 @@ export declare class RawModule {
   fillBuffer(len: number): Uint8Array;
   /** In place. @throws {ZeroLengthError | CannotNormalizeError} */
   normalizeNumbers(values: Float32Array): Float32Array;
+  /** `text + "_processed"` (`process_string`). */
   processString(text: string): string;
+  /** `text + "_echo"` (`echo_suffix`). */
   echoSuffix(text: string): string;
+  /** `"Hello, " + name` (`make_greeting`). */
+  greet(name: string): string;
+  /** `text` with a-z uppercased, everything else unchanged (`ascii_uppercase`). */
+  asciiUppercase(text: string): string;
   /** The result buffer itself; the caller frees it. */
   processStringOwned(text: string): Block;
   echoSuffixOwned(text: string): Block;
+  greetOwned(name: string): Block;
+  asciiUppercaseOwned(text: string): Block;
   /** Raw free of a result buffer. @throws {NullPointerError | NotOwnedError | WrongLengthError} */
   freeBuffer(ptr: number, len: number): void;
   dealloc(ptr: number, size: number, align: number): void;

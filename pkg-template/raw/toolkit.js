@@ -355,6 +355,26 @@ export class RawModule {
     return this.#takeText(this.echoSuffixOwned(text));
   }
 
+  /** `"Hello, " + name`, through `make_greeting` (the result buffer is freed). */
+  greet(name) {
+    return this.#takeText(this.greetOwned(name));
+  }
+
+  /** `text` with a-z uppercased, through `ascii_uppercase` (the result buffer is freed). */
+  asciiUppercase(text) {
+    return this.#takeText(this.asciiUppercaseOwned(text));
+  }
+
+  /** `make_greeting`, returning the result buffer for the caller to free. */
+  greetOwned(name) {
+    return this.#produce(name, 'make_greeting', (input, out) => this.exports.make_greeting(input.ptr, input.byteLength, out.ptr));
+  }
+
+  /** `ascii_uppercase`, returning the result buffer for the caller to free. */
+  asciiUppercaseOwned(text) {
+    return this.#produce(text, 'ascii_uppercase', (input, out) => this.exports.ascii_uppercase(input.ptr, input.byteLength, out.ptr));
+  }
+
   /** `process_string`, returning the result buffer for the caller to free. */
   processStringOwned(text) {
     return this.#produce(text, 'process_string', (input, out) => this.exports.process_string(input.ptr, input.byteLength, out.ptr));

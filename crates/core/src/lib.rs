@@ -30,7 +30,8 @@ pub use numbers::{
     sum_u32, SIMD,
 };
 pub use text::{
-    ascii_uppercase, ascii_uppercase_in_place, ascii_uppercase_in_place_str, echo_suffix, echo_suffix_lossy, greet,
+    ascii_uppercase, ascii_uppercase_in_place, ascii_uppercase_in_place_str, ascii_uppercase_lossy,
+    echo_suffix, echo_suffix_lossy, greet, greet_lossy,
     process_string, process_string_lossy, ECHO_SUFFIX, GREETING_PREFIX, PROCESSED_SUFFIX,
 };
 

@@ -36,12 +36,25 @@ pub fn echo_suffix(input: &str) -> Result<String, AllocError> {
 
 /// [`process_string`] over bytes that may not be UTF-8 (decoded lossily).
 pub fn process_string_lossy(input: &[u8]) -> Result<Vec<u8>, AllocError> {
-    lossy_with_suffix(input, PROCESSED_SUFFIX)
+    lossy_concat("", input, PROCESSED_SUFFIX)
 }
 
 /// [`echo_suffix`] over bytes that may not be UTF-8 (decoded lossily).
 pub fn echo_suffix_lossy(input: &[u8]) -> Result<Vec<u8>, AllocError> {
-    lossy_with_suffix(input, ECHO_SUFFIX)
+    lossy_concat("", input, ECHO_SUFFIX)
+}
+
+/// [`greet`] over bytes that may not be UTF-8 (decoded lossily).
+pub fn greet_lossy(name: &[u8]) -> Result<Vec<u8>, AllocError> {
+    lossy_concat(GREETING_PREFIX, name, "")
+}
+
+/// [`ascii_uppercase`] over bytes that may not be UTF-8 (decoded lossily,
+/// then uppercased), so the result is always valid UTF-8.
+pub fn ascii_uppercase_lossy(input: &[u8]) -> Result<Vec<u8>, AllocError> {
+    let mut out = lossy_concat("", input, "")?;
+    out.make_ascii_uppercase();
+    Ok(out)
 }
 
 /// Uppercases the ASCII letters `a`–`z` in place and leaves every other
@@ -87,7 +100,7 @@ fn concat(prefix: &str, middle: &str, suffix: &str) -> Result<String, AllocError
 
 const REPLACEMENT: &str = "\u{FFFD}";
 
-fn lossy_with_suffix(input: &[u8], suffix: &str) -> Result<Vec<u8>, AllocError> {
+fn lossy_concat(prefix: &str, input: &[u8], suffix: &str) -> Result<Vec<u8>, AllocError> {
     let decoded_len: u128 = input
         .utf8_chunks()
         .map(|c| {
@@ -99,11 +112,12 @@ fn lossy_with_suffix(input: &[u8], suffix: &str) -> Result<Vec<u8>, AllocError> 
             (c.valid().len() + replacement) as u128
         })
         .sum();
-    let total = decoded_len + suffix.len() as u128;
+    let total = prefix.len() as u128 + decoded_len + suffix.len() as u128;
     let len = usize::try_from(total).map_err(|_| AllocError {
         requested_bytes: total,
     })?;
     let mut out = try_vec::<u8>(len)?;
+    out.extend_from_slice(prefix.as_bytes());
     for chunk in input.utf8_chunks() {
         out.extend_from_slice(chunk.valid().as_bytes());
         if !chunk.invalid().is_empty() {
@@ -130,6 +144,14 @@ mod tests {
         assert_eq!(process_string("hello").unwrap(), "hello_processed");
         assert_eq!(echo_suffix("hello").unwrap(), "hello_echo");
         assert_eq!(echo_suffix("").unwrap(), "_echo");
+    }
+
+    #[test]
+    fn lossy_greet_and_uppercase_match_the_str_versions_on_valid_input() {
+        assert_eq!(greet_lossy("Zoë".as_bytes()).unwrap(), greet("Zoë").unwrap().as_bytes());
+        assert_eq!(greet_lossy(b"a\xffb").unwrap(), "Hello, a\u{FFFD}b".as_bytes());
+        assert_eq!(ascii_uppercase_lossy("straße".as_bytes()).unwrap(), "STRAßE".as_bytes());
+        assert_eq!(ascii_uppercase_lossy(b"a\xc3").unwrap(), "A\u{FFFD}".as_bytes());
     }
 
     #[test]

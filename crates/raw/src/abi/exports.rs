@@ -132,17 +132,46 @@ pub extern "C" fn process_string(
     in_len: u32,
     out_meta_ptr: *mut OutString,
 ) -> i32 {
+    produce_meta(in_ptr, in_len, out_meta_ptr, core_::process_string_lossy)
+}
+
+/// [`produce_string`] with the result's `{ptr, len}` written as one
+/// [`OutString`] at `out_meta_ptr`.
+fn produce_meta(
+    in_ptr: *const u8,
+    in_len: u32,
+    out_meta_ptr: *mut OutString,
+    transform: fn(&[u8]) -> Result<Vec<u8>, core_::AllocError>,
+) -> i32 {
     let ptr_at = out_meta_ptr.addr();
     let len_at = ptr_at.checked_add(core::mem::size_of::<usize>());
-    finish(len_at.ok_or(Status::Overflow).and_then(|len_at| {
-        produce_string(
-            in_ptr.addr(),
-            in_len,
-            core_::process_string_lossy,
-            ptr_at,
-            len_at,
-        )
-    }))
+    finish(
+        len_at
+            .ok_or(Status::Overflow)
+            .and_then(|len_at| produce_string(in_ptr.addr(), in_len, transform, ptr_at, len_at)),
+    )
+}
+
+/// Writes `"Hello, "` followed by the name at `(in_ptr, in_len)` into a new
+/// buffer (lossy UTF-8, as `process_string`) and its `{ptr, len}` to
+/// `out_meta_ptr`. The host owns the new buffer. (Named `make_greeting`,
+/// not `greet`, so it never clashes with the idiomatic `greet` when both
+/// faces are linked into one module.)
+#[no_mangle]
+pub extern "C" fn make_greeting(in_ptr: *const u8, in_len: u32, out_meta_ptr: *mut OutString) -> i32 {
+    produce_meta(in_ptr, in_len, out_meta_ptr, core_::greet_lossy)
+}
+
+/// Writes the text at `(in_ptr, in_len)` with `a`-`z` uppercased into a new
+/// buffer (lossy UTF-8, as `process_string`) and its `{ptr, len}` to
+/// `out_meta_ptr`. The host owns the new buffer.
+#[no_mangle]
+pub extern "C" fn ascii_uppercase(
+    in_ptr: *const u8,
+    in_len: u32,
+    out_meta_ptr: *mut OutString,
+) -> i32 {
+    produce_meta(in_ptr, in_len, out_meta_ptr, core_::ascii_uppercase_lossy)
 }
 
 /// Appends `"_echo"` to the text at `(in_ptr, in_len)`; writes the new
