@@ -8,6 +8,9 @@
 // one package: the `exports` map, the Node ESM entry, the types and the
 // README. The raw crate is built alone into raw.wasm, a module with zero
 // imports, shipped with the typed host toolkit as `rust-wasm-memory/raw`.
+// The WASI command (wasi/rwm.wasm) and the WIT component
+// (component/text-processor.wasm, with its .wit) ship as assets; the
+// component is also transpiled by jco for the Node tests.
 // Finally the release .wasm sizes (raw and gzip) are printed.
 //
 // Usage: node scripts/build.mjs [--dev]
@@ -80,9 +83,35 @@ function rawWasm() {
   return out;
 }
 
+/** The WASI command `rwm` (wasm32-wasip1). */
+function wasiCommand() {
+  step('cargo build -p rust-wasm-memory-wasi --target wasm32-wasip1 --release');
+  execFileSync('cargo', ['build', '-p', 'rust-wasm-memory-wasi', '--bin', 'rwm', '--target', 'wasm32-wasip1', '--release'], { cwd: root, stdio: 'inherit' });
+  return join(root, 'target', 'wasm32-wasip1', 'release', 'rwm.wasm');
+}
+
+/**
+ * The `demo:text/text-processor` component (wasm32-wasip2), and its jco
+ * transpilation to an ES module in target/component-js/ for the Node tests
+ * (it imports @bytecodealliance/preview2-shim, so it is not shipped: the
+ * package ships the component itself and its WIT).
+ */
+function component() {
+  step('cargo build -p rust-wasm-memory-component --target wasm32-wasip2 --release');
+  execFileSync('cargo', ['build', '-p', 'rust-wasm-memory-component', '--target', 'wasm32-wasip2', '--release'], { cwd: root, stdio: 'inherit' });
+  const built = join(root, 'target', 'wasm32-wasip2', 'release', 'rust_wasm_memory_component.wasm');
+  const js = join(root, 'target', 'component-js');
+  step(`jco transpile -> ${relative(root, js)}/`);
+  rmSync(js, { recursive: true, force: true });
+  execFileSync(join(root, 'node_modules', '.bin', 'jco'), ['transpile', built, '-o', js, '--name', 'text-processor', '--quiet'], { cwd: root, stdio: 'inherit' });
+  return built;
+}
+
 const web = wasmPack('web');
 const node = wasmPack('nodejs');
 const raw = rawWasm();
+const wasi = wasiCommand();
+const textProcessor = component();
 
 step(`assembling ${relative(root, pkg)}/`);
 rmSync(pkg, { recursive: true, force: true });
@@ -90,6 +119,9 @@ mkdirSync(pkg);
 
 copy(raw, join(pkg, 'raw', 'raw.wasm'));
 for (const f of ['toolkit.js', 'index.js', 'node.js', 'index.d.ts']) copy(join(root, 'pkg-template', 'raw', f), join(pkg, 'raw', f));
+copy(wasi, join(pkg, 'wasi', 'rwm.wasm'));
+copy(textProcessor, join(pkg, 'component', 'text-processor.wasm'));
+copy(join(root, 'wit', 'text-processor.wit'), join(pkg, 'component', 'text-processor.wit'));
 
 for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wasm.d.ts`]) {
   copy(join(web, f), join(pkg, 'web', f));
@@ -121,7 +153,7 @@ if (existsSync(join(root, 'node_modules'))) {
   symlinkSync(relative(dirname(link), pkg), link, 'dir');
 }
 
-for (const [label, file] of [['web', join(pkg, 'web', `${NAME}_bg.wasm`)], ['node', join(pkg, 'node', `${NAME}_bg.wasm`)], ['raw', join(pkg, 'raw', 'raw.wasm')]]) {
+for (const file of [join(pkg, 'web', `${NAME}_bg.wasm`), join(pkg, 'node', `${NAME}_bg.wasm`), join(pkg, 'raw', 'raw.wasm'), join(pkg, 'wasi', 'rwm.wasm'), join(pkg, 'component', 'text-processor.wasm')]) {
   const s = sizes(file);
   step(`${relative(pkg, file)}: ${s.raw} bytes raw, ${s.gzip} bytes gzip (${(s.raw / 1024).toFixed(1)} KiB / ${(s.gzip / 1024).toFixed(1)} KiB)`);
 }

@@ -44,12 +44,25 @@ pub fn range_error(func: &str, message: &str) -> JsValue {
     RangeError::new(&format!("{func}: {message}")).into()
 }
 
-/// The RangeError for an allocation the core could not make.
+/// Adds a `kind` property (a stable, machine-readable reason) and
+/// optionally one more numeric property to an error built above.
+pub fn with_kind(error: JsValue, kind: &str, extra: Option<(&str, f64)>) -> JsValue {
+    // Setting a property on a fresh error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &"kind".into(), &kind.into());
+    if let Some((name, value)) = extra {
+        let _ = js_sys::Reflect::set(&error, &name.into(), &value.into());
+    }
+    error
+}
+
+/// The RangeError for an allocation the core could not make, with
+/// `kind: "out-of-memory"` and `requestedBytes`.
 pub fn alloc_error(func: &str, err: AllocError) -> JsValue {
-    range_error(
+    let error = range_error(
         func,
         &format!("{err}; WebAssembly memory is limited to 4 GiB"),
-    )
+    );
+    with_kind(error, "out-of-memory", Some(("requestedBytes", err.requested_bytes as f64)))
 }
 
 /// Requires a JS string. Lone surrogates (which no UTF-8 string can hold)

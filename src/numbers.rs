@@ -40,6 +40,40 @@ pub fn normalize(
     Ok(scaled)
 }
 
+/// The WIT world's `normalize-array`: a new `Float32Array` holding every
+/// element of `values` divided by the largest one; `values` is not changed.
+///
+/// Same arithmetic as [`normalize`], but a refusal says why: it throws a
+/// `RangeError` whose `kind` property is the WIT `text-error` case,
+/// `"empty-input"`, `"zero-maximum"` or `"non-finite-maximum"` (then
+/// `maximum` holds that value).
+///
+/// @throws {TypeError} if `values` is not a `Float32Array`.
+/// @throws {RangeError} with `kind` as above, or `"out-of-memory"` if the
+/// copy cannot be allocated.
+#[wasm_bindgen(js_name = normalizeArray, unchecked_return_type = "Float32Array")]
+pub fn normalize_array(
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] values: &JsValue,
+) -> Result<Float32Array, JsValue> {
+    const F: &str = "normalizeArray";
+    let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
+    let mut copy = core_::try_vec_filled(array.length() as usize, 0.0f32)
+        .map_err(|e| args::alloc_error(F, e))?;
+    array.copy_to(&mut copy);
+    match core_::normalize(&mut copy) {
+        Ok(_) => Ok(Float32Array::from(copy.as_slice())),
+        Err(e) => {
+            let (kind, maximum) = match e {
+                core_::NormalizeError::Empty => ("empty-input", None),
+                core_::NormalizeError::ZeroMax => ("zero-maximum", None),
+                core_::NormalizeError::NonFiniteMax(m) => ("non-finite-maximum", Some(m)),
+            };
+            let error = args::range_error(F, &e.to_string());
+            Err(args::with_kind(error, kind, maximum.map(|m| ("maximum", f64::from(m)))))
+        }
+    }
+}
+
 /// Writes `2 * i` into element `i` of `values`, in place.
 ///
 /// @throws {TypeError} if `values` is not a `Uint32Array`.

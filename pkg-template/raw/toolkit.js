@@ -92,7 +92,7 @@ const decoder = new TextDecoder();
 export const REQUIRED_EXPORTS = [
   'memory', 'alloc', 'dealloc', 'free_buffer', 'last_status', 'scale_and_add', 'sum_u32',
   'fill_doubles', 'make_number_array', 'fill_buffer', 'normalize_numbers', 'process_string',
-  'echo_suffix', 'debug_ptr', 'debug_message_ptr', 'debug_message_len', 'heap_stats', 'heap_live_bytes',
+  'echo_suffix', 'make_greeting', 'ascii_uppercase', 'debug_ptr', 'debug_message_ptr', 'debug_message_len', 'heap_stats', 'heap_live_bytes',
   'heap_live_allocations', 'heap_total_allocations', 'heap_peak_live_bytes', 'host_blocks',
 ];
 

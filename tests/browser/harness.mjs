@@ -19,7 +19,7 @@ async function environment() {
 
 try {
   const { [`${suite}Cases`]: cases } = await import(`/tests/shared/${suite}-cases.mjs`);
-  for (const [name, fn] of cases(await environment())) {
+  for (const [name, fn] of await cases(await environment())) {
     const started = performance.now();
     try {
       await fn();

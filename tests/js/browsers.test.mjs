@@ -9,7 +9,7 @@ import { serveStatic } from './support/static-server.mjs';
 import { withBrowser } from './support/webdriver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SUITES = ['raw', 'buffers'];
+const SUITES = ['raw', 'buffers', 'conformance'];
 
 for (const browser of ['chromium', 'firefox']) {
   test(browser, async (t) => {
