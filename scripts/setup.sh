@@ -8,7 +8,10 @@
 #                  wasm-pack, geckodriver
 #   browsers       chromium + chromium-driver, firefox-esr (apt, as root or sudo)
 #   miri           the nightly toolchain's miri and rust-src components
-#   npm            the devDependencies (npm ci, when package-lock.json changed)
+#   npm            the devDependencies (npm ci, when package-lock.json changed),
+#                  jco and preview2-shim among them
+#   python         a venv with wasmtime (tests/python/requirements.txt) for
+#                  the Python tests of the WASI command and the component
 #
 # Nothing here downloads from a release page: wasm-pack's own downloads of
 # wasm-bindgen and binaryen fail on this network, so both are provided
@@ -77,6 +80,16 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
+# ---- python: wasmtime in a venv (PyPI) -----------------------------------
+venv="${RWM_VENV:-$HOME/.cache/rust-wasm-memory/venv}"
+stamp="$venv/.requirements"
+if [ ! -x "$venv/bin/python" ] || ! cmp -s tests/python/requirements.txt "$stamp"; then
+  log "python venv with $(grep -v '^#' tests/python/requirements.txt | xargs) at $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/python/requirements.txt
+  cp tests/python/requirements.txt "$stamp"
+fi
+
 # ---- wait for apt ---------------------------------------------------------
 if [ -n "$apt_pid" ]; then
   if ! wait "$apt_pid"; then
@@ -88,4 +101,6 @@ fi
 for tool in wasm-pack wasm-bindgen wasm-bindgen-test-runner geckodriver chromium chromedriver; do
   command -v "$tool" >/dev/null || { log "$tool is still missing"; exit 1; }
 done
+[ -x node_modules/.bin/jco ] || { log "jco is still missing"; exit 1; }
+"$venv/bin/python" -c 'import wasmtime' || { log "wasmtime (python) is still missing"; exit 1; }
 log "toolchain ready"

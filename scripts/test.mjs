@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PATH = [join(root, 'node_modules', '.bin'), join(homedir(), '.cargo', 'bin'), process.env.PATH].join(':');
 const browser = { WASM_BINDGEN_USE_BROWSER: '1' };
+const venv = process.env.RWM_VENV ?? join(homedir(), '.cache', 'rust-wasm-memory', 'venv');
 
 /** Each suite: a command, its environment, and how its runner reports counts. */
 const suites = [
@@ -32,6 +33,8 @@ const suites = [
   { name: 'wasm-chromium', cmd: ['wasm-pack', 'test', '--headless', '--chrome', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },
   { name: 'wasm-firefox', cmd: ['wasm-pack', 'test', '--headless', '--firefox', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },
   { name: 'js', cmd: ['node', '--test', '--test-reporter=tap', '--test-concurrency=1', 'tests/js/'], format: 'tap' },
+  // The WASI command and the component under wasmtime (PyPI), from Python.
+  { name: 'python', cmd: [join(venv, 'bin', 'python'), '-m', 'unittest', 'discover', '-v', '-s', 'tests/python'], format: 'unittest' },
 ];
 
 /** Counts from a runner's own closing lines. */
@@ -43,6 +46,12 @@ function count(format, output) {
       passed += Number(m[1]);
       failed += Number(m[2]);
     }
+  } else if (format === 'unittest') {
+    // "Ran N tests" then "OK" or "FAILED (failures=a, errors=b, skipped=c)".
+    const ran = Number(/^Ran (\d+) tests?/m.exec(output)?.[1] ?? 0);
+    const field = (name) => Number(new RegExp(`${name}=(\\d+)`).exec(/^(?:OK|FAILED).*$/m.exec(output)?.[0] ?? '')?.[1] ?? 0);
+    failed = field('failures') + field('errors');
+    passed = ran - failed - field('skipped');
   } else {
     passed = Number(/^# pass (\d+)$/m.exec(output)?.[1] ?? 0);
     failed = Number(/^# fail (\d+)$/m.exec(output)?.[1] ?? 0);

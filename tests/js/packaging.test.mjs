@@ -3,7 +3,7 @@
 // promises: Node ESM, Node CJS, a Vite app (built, then run in headless
 // Chromium), a plain page with no bundler, and TypeScript with --strict.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -78,6 +78,8 @@ describe('npm pack', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
     assert.deepEqual(listing, [
       'package/README.md',
+      'package/component/text-processor.wasm',
+      'package/component/text-processor.wit',
       'package/index.d.ts',
       'package/node/index.mjs',
       'package/node/rust_wasm_memory.cjs',
@@ -89,6 +91,7 @@ describe('npm pack', () => {
       'package/raw/node.js',
       'package/raw/raw.wasm',
       'package/raw/toolkit.js',
+      'package/wasi/rwm.wasm',
       'package/web/rust_wasm_memory.d.ts',
       'package/web/rust_wasm_memory.js',
       'package/web/rust_wasm_memory_bg.wasm',
@@ -104,6 +107,27 @@ describe('consumers', () => {
       'index.js': `import init, { greet, normalize } from 'rust-wasm-memory';\nimport { loadRaw } from 'rust-wasm-memory/raw';\nawait init();\n${PROBE}\nconsole.log(JSON.stringify(results));`,
     });
     assert.deepEqual(JSON.parse(execFileSync('node', ['index.js'], { cwd: dir, encoding: 'utf8' })), EXPECTED);
+  });
+
+  test('Node: the packaged WASI command runs under node:wasi, and the component is a component', () => {
+    const dir = consumer('node-wasi', {
+      'package.json': packageJson('module'),
+      'index.js': [
+        "import { readFileSync } from 'node:fs';",
+        "import { WASI } from 'node:wasi';",
+        "const bytes = (p) => readFileSync(new URL(import.meta.resolve(p)));",
+        "const wasi = new WASI({ version: 'preview1', args: ['rwm', 'greet'], env: { USER: 'npm' }, returnOnExit: true });",
+        "const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes('rust-wasm-memory/wasi/rwm.wasm')), wasi.getImportObject());",
+        "const code = wasi.start(instance);",
+        "const component = bytes('rust-wasm-memory/component/text-processor.wasm');",
+        "const wit = bytes('rust-wasm-memory/component/text-processor.wit').toString();",
+        // A component's preamble: magic, then version 0x0d and layer 1.
+        "console.error(JSON.stringify({ code, layer: Array.from(component.subarray(4, 8)), world: /world text-processor/.test(wit) }));",
+      ].join('\n'),
+    });
+    const run = spawnSync('node', ['--no-warnings', 'index.js'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(run.stdout, 'Hello, npm from WASI!\n');
+    assert.deepEqual(JSON.parse(run.stderr), { code: 0, layer: [0x0d, 0, 1, 0], world: true });
   });
 
   test('Node CJS: require works synchronously', () => {

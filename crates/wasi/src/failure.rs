@@ -14,9 +14,14 @@ pub const CANNOT_CREATE: u8 = 73;
 pub const IO: u8 = 74;
 pub const NOT_PERMITTED: u8 = 77;
 
-/// WASI's `ENOTCAPABLE`: the path is outside every preopened directory, or
-/// the preopen lacks the right. wasi-libc passes it through as errno 76.
-const ENOTCAPABLE: i32 = 76;
+/// The WASI errnos with which runtimes refuse a path the sandbox does not
+/// cover: `ENOTCAPABLE` (76; node:wasi, for `..` and symlinked files) and
+/// `EPERM` (63; wasmtime, for symlinks that point outside). Natively there
+/// is no sandbox, so nothing is read as a sandbox refusal.
+#[cfg(target_os = "wasi")]
+const SANDBOX_REFUSALS: &[i32] = &[63, 76];
+#[cfg(not(target_os = "wasi"))]
+const SANDBOX_REFUSALS: &[i32] = &[];
 
 #[derive(Debug)]
 pub struct Failure {
@@ -43,6 +48,33 @@ impl Failure {
     /// A read or write failed midway.
     pub fn io(what: &str, e: &io::Error) -> Self {
         Failure { code: IO, kind: "io", message: format!("{what}: {e}") }
+    }
+
+    /// Refuses, before any file is touched, a relative path that climbs out
+    /// of the current directory (`../x`, `a/../../x`). Runtimes disagree on
+    /// how they report such a path (node:wasi says ENOTCAPABLE; wasmtime
+    /// may say ENOENT when an intermediate directory is missing), so rwm
+    /// checks it itself and always answers 77. Escapes the text cannot show
+    /// (a symlink pointing outside) are left to the runtime's sandbox and
+    /// reported as 77 when it refuses with ENOTCAPABLE or EPERM.
+    pub fn check_inside(path: &str) -> Result<(), Self> {
+        let mut depth: usize = 0;
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    depth = depth.checked_sub(1).ok_or_else(|| Failure {
+                        code: NOT_PERMITTED,
+                        kind: "not-permitted",
+                        message: format!(
+                            "{path:?} is outside the directories this program was given (it climbs above them with ..)"
+                        ),
+                    })?;
+                }
+                _ => depth += 1,
+            }
+        }
+        Ok(())
     }
 
     /// Opening `path` for reading failed.
@@ -72,17 +104,13 @@ impl Failure {
         }
     }
 
-    /// The sandbox refused the path. Runtimes differ in the errno they use
-    /// (ENOTCAPABLE from wasmtime, EPERM or EACCES elsewhere), so a refusal
-    /// of a path that leaves the current directory is named for what it is.
+    /// The runtime's sandbox refused the path.
     fn denied(path: &str, e: &io::Error) -> Option<Self> {
-        let escapes = path.starts_with('/') || path.split('/').any(|c| c == "..");
-        let refused = e.raw_os_error() == Some(ENOTCAPABLE)
-            || (escapes && e.kind() == io::ErrorKind::PermissionDenied);
+        let refused = e.raw_os_error().is_some_and(|c| SANDBOX_REFUSALS.contains(&c));
         refused.then(|| Failure {
             code: NOT_PERMITTED,
             kind: "not-permitted",
-            message: format!("{path:?} is outside the directories this program was given ({e})"),
+            message: format!("{path:?} is outside the directories this program was given (refused by the WASI runtime: {e})"),
         })
     }
 }
@@ -101,5 +129,21 @@ impl From<core_::NormalizeError> for Failure {
             core_::NormalizeError::NonFiniteMax(_) => "non-finite-maximum",
         };
         Failure { code: DATA, kind, message: e.to_string() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Failure;
+
+    #[test]
+    fn paths_that_climb_out_are_refused_before_opening() {
+        for inside in ["a.txt", "./a.txt", "a/b/../c.txt", "a/..", "a//b/./c", "..a/b", "a/..b"] {
+            assert!(Failure::check_inside(inside).is_ok(), "{inside}");
+        }
+        for outside in ["..", "../a", "a/../../b", "./../a", "a/b/../../../c", "a/../.."] {
+            let refused = Failure::check_inside(outside).unwrap_err();
+            assert_eq!((refused.code, refused.kind), (super::NOT_PERMITTED, "not-permitted"), "{outside}");
+        }
     }
 }
