@@ -31,6 +31,17 @@ for (const [name, rt] of Object.entries(report.runtimes)) {
   for (const tg of rt.targets) lines.push(`| ${tg.target} | ${tg.value === null || tg.value === undefined ? '—' : tg.value.toFixed(2)} | ${tg.met ? 'met' : '**missed**'} |`);
   lines.push('');
 }
+if (report.faces) {
+  lines.push('### Per-call cost by face', '', 'Median time of one call, whole round trip from the host (arguments in, result out).', '');
+  const rows = [...(report.faces.node ?? []), ...(report.faces.python ?? [])];
+  const callNames = [...new Set(rows.map((r) => r.call))];
+  const faceNames = [...new Set(rows.map((r) => r.face))];
+  lines.push(`| face | ${callNames.join(' | ')} |`, `|---|${callNames.map(() => '---').join('|')}|`);
+  for (const face of faceNames) {
+    lines.push(`| ${face} | ${callNames.map((c) => t(rows.find((r) => r.face === face && r.call === c)?.medianNs)).join(' | ')} |`);
+  }
+  lines.push('');
+}
 lines.push('| size target | measured | |', '|---|---|---|');
 for (const tg of report.wasm.targets) lines.push(`| ${tg.target} | ${tg.value.toFixed(1)} KB | ${tg.met ? 'met' : '**missed**'} |`);
 const block = lines.join('\n');

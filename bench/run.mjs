@@ -4,9 +4,10 @@
 // progress and a table per runtime, and writes bench/results.json with the
 // runtime versions, sizes, medians, ratios and targets of this one run.
 //
-//   node bench/run.mjs [--only node|chromium|firefox ...]
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+//   node bench/run.mjs [--only node|faces|chromium|firefox ...]
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, homedir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +19,7 @@ import { loadRaw } from 'rust-wasm-memory/raw';
 import { serveStatic } from '../tests/js/support/static-server.mjs';
 import { withBrowser } from '../tests/js/support/webdriver.mjs';
 import { runSuite, SIZES } from './suite.mjs';
+import { runFaces } from './faces.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1) : ['node', 'chromium', 'firefox'];
@@ -54,6 +56,17 @@ if (only.includes('node')) {
   const out = await runSuite({ Bench, m, raw: await loadRaw(), log: (l) => console.log(`[node] ${l}`) });
   report.runtimes.node = { version: process.version, ...out };
   table('node', out);
+}
+
+if (only.includes('node') || only.includes('faces')) {
+  // The per-call cost of every face: Node (bindgen, raw, jco, node:wasi),
+  // then Python (the component and the command under wasmtime).
+  console.log('\n== per-call cost by face');
+  report.faces = { node: await runFaces({ log: (l) => console.log(`[faces] ${l}`) }) };
+  const python = join(process.env.RWM_VENV ?? join(homedir(), '.cache', 'rust-wasm-memory', 'venv'), 'bin', 'python');
+  if (existsSync(python)) {
+    report.faces.python = JSON.parse(execFileSync(python, [join(root, 'bench', 'faces.py')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  }
 }
 
 const browsers = only.filter((b) => b === 'chromium' || b === 'firefox');

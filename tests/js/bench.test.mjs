@@ -8,6 +8,7 @@ import { Bench } from 'tinybench';
 import * as m from 'rust-wasm-memory';
 import { loadRaw } from 'rust-wasm-memory/raw';
 
+import { runFaces } from '../../bench/faces.mjs';
 import { evaluate, runSuite } from '../../bench/suite.mjs';
 
 test('the suite measures every path and evaluates every target', async () => {
@@ -32,4 +33,12 @@ test('evaluate() computes speed-ups and memcpy ratios from medians', () => {
   assert.equal(ratios.find((r) => r.kernel === 'normalize' && r.path === 'zeroCopy').speedupVsJs, 10);
   assert.equal(ratios.find((r) => r.kernel === 'normalize' && r.path === 'zeroCopy').timeVsMemcpy, 2);
   assert.deepEqual(targets.map((t) => t.met), [true, true, false, true, true]);
+});
+
+test('the per-face benchmark measures every face on every call it has', async () => {
+  const rows = await runFaces({ quick: true, log: () => {} });
+  const faces = [...new Set(rows.map((r) => r.face))].sort();
+  assert.deepEqual(faces, ['WASI command (node:wasi)', 'component (jco)', 'raw exports, data in wasm', 'raw toolkit', 'wasm-bindgen']);
+  assert.equal(rows.length, 14);
+  for (const r of rows) assert.ok(r.medianNs > 0 && Number.isFinite(r.medianNs), `${r.call} ${r.face}`);
 });

@@ -4,7 +4,14 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { WASI } from 'node:wasi';
+
+// Node 20's node:wasi crashes the process (SIGSEGV) once V8 has optimised
+// its WASI calls into "fast API calls": seen here after about 60-200
+// instances of rwm.wasm in one process (nodejs/node#53087, #52402).
+// Turning fast API calls off before any WASI call avoids it.
+v8.setFlagsFromString('--no-turbo-fast-api-calls');
 
 export const RWM_WASM = new URL('../../../pkg/wasi/rwm.wasm', import.meta.url);
 

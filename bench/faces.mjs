@@ -1,0 +1,106 @@
+// Per-call cost of each face, in Node: the same three calls (a 16-element
+// u32 sum, a 5-character string transform, a 1024-element normalize)
+// through the wasm-bindgen package, the raw toolkit, the bare raw exports
+// on a block already in wasm memory, the component through jco, and the
+// WASI command under node:wasi (one whole process run per call: instantiate,
+// start, exit). Also run by bench/run.mjs; alone: node bench/faces.mjs
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import v8 from 'node:v8';
+import { WASI } from 'node:wasi';
+
+// Node 20's node:wasi crashes the process (SIGSEGV) once V8 has optimised
+// its WASI calls into "fast API calls": seen here after about 60-200
+// instances of rwm.wasm in one process (nodejs/node#53087, #52402).
+// Turning fast API calls off before any WASI call avoids it.
+v8.setFlagsFromString('--no-turbo-fast-api-calls');
+
+import { Bench } from 'tinybench';
+import * as m from 'rust-wasm-memory';
+import { loadRaw } from 'rust-wasm-memory/raw';
+
+const root = new URL('..', import.meta.url);
+
+/** One rwm run under node:wasi with stdin from a file, output discarded. */
+function wasiRunner(module, dir) {
+  const stdinPath = join(dir, 'stdin');
+  return (args, stdin) => {
+    writeFileSync(stdinPath, stdin);
+    const fds = [openSync(stdinPath, 'r'), openSync('/dev/null', 'w'), openSync('/dev/null', 'w')];
+    try {
+      const wasi = new WASI({ version: 'preview1', args: ['rwm', ...args], env: {}, stdin: fds[0], stdout: fds[1], stderr: fds[2], returnOnExit: true });
+      const code = wasi.start(new WebAssembly.Instance(module, wasi.getImportObject()));
+      if (code !== 0) throw new Error(`rwm ${args} exited ${code}`);
+    } finally {
+      for (const fd of fds) closeSync(fd);
+    }
+  };
+}
+
+export async function runFaces({ log = console.log, quick = false } = {}) {
+  process.removeAllListeners('warning'); // node:wasi's "experimental" notice
+  const raw = await loadRaw();
+  const component = await import(new URL('target/component-js/text-processor.js', root));
+  const rwm = new WebAssembly.Module(readFileSync(new URL('pkg/wasi/rwm.wasm', root)));
+  const dir = mkdtempSync(join(tmpdir(), 'rwm-bench-'));
+  const runRwm = wasiRunner(rwm, dir);
+
+  const u32 = Uint32Array.from({ length: 16 }, (_, i) => i * 3);
+  const f32 = Float32Array.from({ length: 1024 }, (_, i) => (i % 97) + 1);
+  const f32Text = Array.from(f32).join(' ');
+  const u32Block = raw.allocArray(u32);
+  const f32Block = raw.allocArray(f32);
+  const text = 'hello';
+
+  const calls = {
+    'sum-u32 (16)': {
+      'wasm-bindgen': () => m.sumU32(u32),
+      'raw toolkit': () => raw.sumU32(u32),
+      'raw exports, data in wasm': () => raw.exports.sum_u32(u32Block.ptr, 16),
+      'component (jco)': () => component.sumU32(u32),
+      'WASI command (node:wasi)': () => runRwm(['sum-u32'], Array.from(u32).join(' ')),
+    },
+    'process-text (5 chars)': {
+      'wasm-bindgen': () => m.processString(text),
+      'raw toolkit': () => raw.processString(text),
+      'component (jco)': () => component.processText(text),
+      'WASI command (node:wasi)': () => runRwm(['process-text'], text),
+    },
+    'normalize (1024)': {
+      'wasm-bindgen': () => m.normalizeArray(f32),
+      'raw toolkit': () => raw.normalizeNumbers(f32.slice()),
+      'raw exports, data in wasm': () => raw.exports.normalize_numbers(f32Block.ptr, 1024),
+      'component (jco)': () => component.normalizeArray(f32),
+      'WASI command (node:wasi)': () => runRwm(['normalize'], f32Text),
+    },
+  };
+
+  const results = [];
+  try {
+    for (const [call, faces] of Object.entries(calls)) {
+      for (const [face, fn] of Object.entries(faces)) {
+        const slow = face.startsWith('WASI');
+        const bench = quick ? new Bench({ time: 20, warmupTime: 5, iterations: 3 }) : new Bench({ time: slow ? 1500 : 300, warmupTime: slow ? 200 : 50 });
+        bench.add(face, fn);
+        await bench.run();
+        const task = bench.tasks[0];
+        if (task.result?.error) throw task.result.error;
+        const medianNs = (task.result.latency?.p50 ?? task.result.p50) * 1e6;
+        results.push({ call, face, medianNs, samples: task.result.latency?.samples?.length ?? task.result.samples?.length });
+        log(`${call.padEnd(24)} ${face.padEnd(28)} ${fmt(medianNs)}`);
+      }
+    }
+  } finally {
+    u32Block.free();
+    f32Block.free();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+export function fmt(ns) {
+  return ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${Math.round(ns)} ns`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runFaces();
