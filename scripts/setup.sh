@@ -77,7 +77,14 @@ unset CARGO_TARGET_DIR
 # ---- npm ------------------------------------------------------------------
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci"
-  npm ci --no-audit --no-fund
+  # npm ci refuses a lock file that lists an optional platform package the
+  # registry cannot supply (jco 1.35 asks for jco-node-fs-win32-x64-msvc
+  # 0.3.2, which was never published). npm install resolves the same locked
+  # versions and skips what cannot exist.
+  npm ci --no-audit --no-fund || {
+    log "npm ci refused the lock file; installing the locked versions with npm install"
+    npm install --no-audit --no-fund
+  }
 fi
 
 # ---- python: wasmtime in a venv (PyPI) -----------------------------------
