@@ -20,7 +20,8 @@ const venv = process.env.RWM_VENV ?? join(homedir(), '.cache', 'rust-wasm-memory
 
 /** Each suite: a command, its environment, and how its runner reports counts. */
 const suites = [
-  { name: 'native', cmd: ['cargo', 'test', '--workspace'], format: 'cargo' },
+  // proptest: 1e4 cases per core property (the default is 256).
+  { name: 'native', cmd: ['cargo', 'test', '--workspace'], env: { PROPTEST_CASES: '10000' }, format: 'cargo' },
   // Miri over the raw ABI's native tests: permissive provenance for all (the
   // host side turns returned integer addresses into pointers), and strict
   // provenance for every test whose host side does not need that.

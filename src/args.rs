@@ -2,32 +2,38 @@
 //! error whose message names the function, the parameter and what was
 //! wrong, so the caller can fix the call without reading the source.
 
-use js_sys::{Array, Object, RangeError, TypeError};
+use js_sys::{ArrayBuffer, RangeError, Reflect, TypeError};
 use rust_wasm_memory_core::AllocError;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A short description of a JS value for messages: `Array`, `Float64Array`,
 /// `null`, `undefined`, `number`, `string`, ...
+///
+/// Runs no code of the caller's that could throw: the constructor name is
+/// read with `Reflect` calls whose exceptions are caught, so a Proxy with
+/// throwing traps, a revoked Proxy, an object without a prototype or one
+/// whose `constructor` is not a function is described as `object` instead
+/// of unwinding through this call.
 pub fn describe(value: &JsValue) -> String {
     if value.is_null() {
         return "null".into();
     }
-    if value.is_undefined() {
-        return "undefined".into();
-    }
-    if Array::is_array(value) {
-        return "Array".into();
-    }
-    if let Some(obj) = value.dyn_ref::<Object>() {
-        let name: String = obj.constructor().name().into();
-        if !name.is_empty() {
-            return name;
-        }
-    }
-    value
+    let kind = value
         .js_typeof()
         .as_string()
-        .unwrap_or_else(|| "unknown".into())
+        .unwrap_or_else(|| "unknown".into());
+    if kind != "object" && kind != "function" {
+        return kind;
+    }
+    Reflect::get_prototype_of(value)
+        .ok()
+        .filter(|proto| !proto.is_null())
+        .and_then(|proto| Reflect::get(&proto, &"constructor".into()).ok())
+        .filter(|ctor| ctor.is_function())
+        .and_then(|ctor| Reflect::get(&ctor, &"name".into()).ok())
+        .and_then(|name| name.as_string())
+        .filter(|name| !name.is_empty())
+        .unwrap_or(kind)
 }
 
 /// `TypeError("<func>: <param> must be a <expected>, got <actual>")`.
@@ -81,14 +87,32 @@ pub fn typed_array<'a, T: JsCast>(
     class: &str,
     value: &'a JsValue,
 ) -> Result<&'a T, JsValue> {
+    // `ArrayBuffer.isView` reads an internal slot and runs no user code, so
+    // a Proxy (whose `instanceof` would run its getPrototypeOf trap) is
+    // refused here before anything can throw through this call.
+    if !ArrayBuffer::is_view(value) {
+        return Err(type_error(func, param, class, value));
+    }
     value
         .dyn_ref::<T>()
         .ok_or_else(|| type_error(func, param, class, value))
 }
 
-/// Requires an integer number within `[min, max]`. `NaN`, fractions and
-/// `±Infinity` are refused rather than truncated.
-pub fn integer(func: &str, param: &str, value: f64, min: f64, max: f64) -> Result<f64, JsValue> {
+/// Requires a JS number (`typeof value === "number"`). Nothing is coerced:
+/// `"3"`, `null`, `true`, `[]` and `3n` are refused with a `TypeError`
+/// (wasm-bindgen's own `f64` parameters would turn them into 3, 0, 1, 0 or
+/// throw a BigInt error).
+pub fn number(func: &str, param: &str, value: &JsValue) -> Result<f64, JsValue> {
+    value
+        .as_f64()
+        .ok_or_else(|| type_error(func, param, "number", value))
+}
+
+/// Requires an integer number within `[min, max]`: a `TypeError` for a
+/// non-number, a `RangeError` for `NaN`, fractions, `±Infinity` and values
+/// out of range (refused rather than truncated).
+pub fn integer(func: &str, param: &str, value: &JsValue, min: f64, max: f64) -> Result<f64, JsValue> {
+    let value = number(func, param, value)?;
     if value.fract() == 0.0 && value >= min && value <= max {
         Ok(value)
     } else {
@@ -100,6 +124,6 @@ pub fn integer(func: &str, param: &str, value: f64, min: f64, max: f64) -> Resul
 }
 
 /// [`integer`] in the `i32` range.
-pub fn i32_arg(func: &str, param: &str, value: f64) -> Result<i32, JsValue> {
+pub fn i32_arg(func: &str, param: &str, value: &JsValue) -> Result<i32, JsValue> {
     integer(func, param, value, i32::MIN as f64, i32::MAX as f64).map(|v| v as i32)
 }

@@ -12,7 +12,7 @@ use rust_wasm_memory_core as core_;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::args;
+use crate::{args, typed};
 
 fn memory_buffer() -> JsValue {
     wasm_bindgen::memory()
@@ -22,11 +22,15 @@ fn memory_buffer() -> JsValue {
 
 fn new_vec<T: Clone + Default>(
     func: &str,
-    length: f64,
+    length: &JsValue,
     element_bytes: u32,
 ) -> Result<Vec<T>, JsValue> {
     let max = (u32::MAX / element_bytes) as f64;
     let len = args::integer(func, "length", length, 0.0, max)? as usize;
+    zeroed(func, len)
+}
+
+fn zeroed<T: Clone + Default>(func: &str, len: usize) -> Result<Vec<T>, JsValue> {
     core_::try_vec_filled(len, T::default()).map_err(|e| args::alloc_error(func, e))
 }
 
@@ -50,10 +54,13 @@ macro_rules! typed_buffer {
         impl $name {
             /// A zeroed buffer of `length` elements (4 bytes each).
             ///
+            /// @throws {TypeError} if `length` is not a number.
             /// @throws {RangeError} if `length` is not an integer from 0 to
             /// 1073741823, or the memory cannot be allocated.
             #[wasm_bindgen(constructor)]
-            pub fn new(length: f64) -> Result<$name, JsValue> {
+            pub fn new(
+                #[wasm_bindgen(unchecked_param_type = "number")] length: &JsValue,
+            ) -> Result<$name, JsValue> {
                 Ok($name {
                     data: new_vec(concat!("new ", $class), length, 4)?,
                 })
@@ -66,8 +73,8 @@ macro_rules! typed_buffer {
             ) -> Result<$name, JsValue> {
                 const F: &str = concat!($class, ".from");
                 let array: &$array = args::typed_array(F, "values", $array_name, values)?;
-                let mut data = new_vec::<$elem>(F, array.length() as f64, 4)?;
-                array.copy_to(&mut data);
+                let mut data = zeroed::<$elem>(F, typed::len(array))?;
+                typed::copy_in(array, &mut data)?;
                 Ok($name { data })
             }
 

@@ -19,6 +19,7 @@ mod buffers;
 mod heap;
 mod numbers;
 mod strings;
+mod typed;
 
 // Linking the raw face puts its `#[no_mangle]` exports (sum_u32, alloc,
 // free_buffer, ...) into this module too, and installs its counting

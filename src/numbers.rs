@@ -6,7 +6,7 @@ use js_sys::{Float32Array, Uint32Array, Uint8Array};
 use rust_wasm_memory_core as core_;
 use wasm_bindgen::prelude::*;
 
-use crate::args;
+use crate::{args, typed};
 
 /// Divides every element of `values` by the largest element, in place.
 ///
@@ -30,12 +30,12 @@ pub fn normalize(
 ) -> Result<bool, JsValue> {
     const F: &str = "normalize";
     let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
-    let mut copy = core_::try_vec_filled(array.length() as usize, 0.0f32)
+    let mut copy = core_::try_vec_filled(typed::len(array), 0.0f32)
         .map_err(|e| args::alloc_error(F, e))?;
-    array.copy_to(&mut copy);
+    typed::copy_in(array, &mut copy)?;
     let scaled = core_::normalize(&mut copy).is_ok();
     if scaled {
-        array.copy_from(&copy);
+        typed::copy_out(&copy, array)?;
     }
     Ok(scaled)
 }
@@ -57,9 +57,9 @@ pub fn normalize_array(
 ) -> Result<Float32Array, JsValue> {
     const F: &str = "normalizeArray";
     let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
-    let mut copy = core_::try_vec_filled(array.length() as usize, 0.0f32)
+    let mut copy = core_::try_vec_filled(typed::len(array), 0.0f32)
         .map_err(|e| args::alloc_error(F, e))?;
-    array.copy_to(&mut copy);
+    typed::copy_in(array, &mut copy)?;
     match core_::normalize(&mut copy) {
         Ok(_) => Ok(Float32Array::from(copy.as_slice())),
         Err(e) => {
@@ -86,8 +86,8 @@ pub fn fill_doubles(
     const F: &str = "fillDoubles";
     let array: &Uint32Array = args::typed_array(F, "values", "Uint32Array", values)?;
     let filled =
-        core_::make_number_array(array.length() as usize).map_err(|e| args::alloc_error(F, e))?;
-    array.copy_from(&filled);
+        core_::make_number_array(typed::len(array)).map_err(|e| args::alloc_error(F, e))?;
+    typed::copy_out(&filled, array)?;
     Ok(())
 }
 
@@ -103,9 +103,9 @@ pub fn fill_buffer(
     const F: &str = "fillBuffer";
     let array: &Uint8Array = args::typed_array(F, "bytes", "Uint8Array", bytes)?;
     let mut scratch =
-        core_::try_vec_filled(array.length() as usize, 0u8).map_err(|e| args::alloc_error(F, e))?;
+        core_::try_vec_filled(typed::len(array), 0u8).map_err(|e| args::alloc_error(F, e))?;
     core_::fill_buffer(&mut scratch);
-    array.copy_from(&scratch);
+    typed::copy_out(&scratch, array)?;
     Ok(())
 }
 
@@ -113,10 +113,13 @@ pub fn fill_buffer(
 ///
 /// `len` counts elements (4 bytes each), not bytes.
 ///
+/// @throws {TypeError} if `len` is not a number.
 /// @throws {RangeError} if `len` is not an integer from 0 to 4294967295, or
 /// if `len * 4` bytes cannot be allocated in wasm memory.
 #[wasm_bindgen(js_name = makeNumberArray)]
-pub fn make_number_array(len: f64) -> Result<Vec<u32>, JsValue> {
+pub fn make_number_array(
+    #[wasm_bindgen(unchecked_param_type = "number")] len: &JsValue,
+) -> Result<Vec<u32>, JsValue> {
     const F: &str = "makeNumberArray";
     let len = args::integer(F, "len", len, 0.0, u32::MAX as f64)? as usize;
     core_::make_number_array(len).map_err(|e| args::alloc_error(F, e))
@@ -133,19 +136,23 @@ pub fn sum_u32(
 ) -> Result<u32, JsValue> {
     const F: &str = "sumU32";
     let array: &Uint32Array = args::typed_array(F, "values", "Uint32Array", values)?;
-    let mut copy = core_::try_vec_filled(array.length() as usize, 0u32)
+    let mut copy = core_::try_vec_filled(typed::len(array), 0u32)
         .map_err(|e| args::alloc_error(F, e))?;
-    array.copy_to(&mut copy);
+    typed::copy_in(array, &mut copy)?;
     Ok(core_::sum_u32(&copy))
 }
 
 /// `a + b` as 32-bit signed integers, wrapping on overflow
 /// (`add(2147483647, 1) === -2147483648`), like `(a + b) | 0`.
 ///
+/// @throws {TypeError} if `a` or `b` is not a number.
 /// @throws {RangeError} if `a` or `b` is not an integer from -2147483648 to
 /// 2147483647 (fractions and `NaN` are refused, not truncated).
 #[wasm_bindgen]
-pub fn add(a: f64, b: f64) -> Result<i32, JsValue> {
+pub fn add(
+    #[wasm_bindgen(unchecked_param_type = "number")] a: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] b: &JsValue,
+) -> Result<i32, JsValue> {
     const F: &str = "add";
     Ok(core_::add(
         args::i32_arg(F, "a", a)?,
@@ -156,10 +163,15 @@ pub fn add(a: f64, b: f64) -> Result<i32, JsValue> {
 /// `(x + y) * factor` as 32-bit signed integers, each step wrapping on
 /// overflow, like `Math.imul((x + y) | 0, factor)`.
 ///
+/// @throws {TypeError} if an argument is not a number.
 /// @throws {RangeError} if an argument is not an integer from -2147483648 to
 /// 2147483647.
 #[wasm_bindgen(js_name = scaleAndAdd)]
-pub fn scale_and_add(x: f64, y: f64, factor: f64) -> Result<i32, JsValue> {
+pub fn scale_and_add(
+    #[wasm_bindgen(unchecked_param_type = "number")] x: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] y: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] factor: &JsValue,
+) -> Result<i32, JsValue> {
     const F: &str = "scaleAndAdd";
     Ok(core_::scale_and_add(
         args::i32_arg(F, "x", x)?,

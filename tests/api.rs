@@ -202,15 +202,15 @@ fn fill_buffer_writes_index_mod_256() {
 
 #[wasm_bindgen_test]
 fn make_number_array_returns_doubles() {
-    assert_eq!(rwm::make_number_array(4.0).unwrap(), vec![0, 2, 4, 6]);
-    assert!(rwm::make_number_array(0.0).unwrap().is_empty());
+    assert_eq!(rwm::make_number_array(&JsValue::from(4.0)).unwrap(), vec![0, 2, 4, 6]);
+    assert!(rwm::make_number_array(&JsValue::from(0.0)).unwrap().is_empty());
 }
 
 #[wasm_bindgen_test]
 fn make_number_array_refuses_bad_lengths() {
     for bad in [-1.0, 1.5, f64::NAN, f64::INFINITY, 4294967296.0] {
         assert_range_error(
-            rwm::make_number_array(bad).unwrap_err(),
+            rwm::make_number_array(&JsValue::from(bad)).unwrap_err(),
             "makeNumberArray: len must be an integer from 0 to 4294967295",
         );
     }
@@ -220,11 +220,11 @@ fn make_number_array_refuses_bad_lengths() {
 fn make_number_array_reports_an_allocation_it_cannot_make() {
     // 4294967295 elements are 16 GiB: far beyond wasm32's 4 GiB.
     assert_range_error(
-        rwm::make_number_array(4294967295.0).unwrap_err(),
+        rwm::make_number_array(&JsValue::from(4294967295.0)).unwrap_err(),
         "cannot allocate 17179869180 bytes",
     );
     // ...and the instance still works afterwards.
-    assert_eq!(rwm::make_number_array(3.0).unwrap(), vec![0, 2, 4]);
+    assert_eq!(rwm::make_number_array(&JsValue::from(3.0)).unwrap(), vec![0, 2, 4]);
 }
 
 #[wasm_bindgen_test]
@@ -252,25 +252,50 @@ fn sum_u32_refuses_a_plain_array() {
 // ---- integers ------------------------------------------------------------
 
 #[wasm_bindgen_test]
+fn numeric_arguments_refuse_non_numbers_instead_of_coercing() {
+    for (bad, got) in [
+        (JsValue::from_str("3"), "string"),
+        (JsValue::NULL, "null"),
+        (JsValue::TRUE, "boolean"),
+        (Array::new().into(), "Array"),
+        (JsValue::UNDEFINED, "undefined"),
+    ] {
+        assert_type_error(
+            rwm::make_number_array(&bad).unwrap_err(),
+            &format!("makeNumberArray: len must be a number, got {got}"),
+        );
+        assert_type_error(
+            rwm::add(&JsValue::from(1), &bad).unwrap_err(),
+            &format!("add: b must be a number, got {got}"),
+        );
+        assert_type_error(
+            rwm::scale_and_add(&bad, &JsValue::from(1), &JsValue::from(1)).unwrap_err(),
+            &format!("scaleAndAdd: x must be a number, got {got}"),
+        );
+        assert!(rwm::F32Buffer::new(&bad).is_err());
+    }
+}
+
+#[wasm_bindgen_test]
 fn add_and_scale_and_add_compute_and_wrap() {
-    assert_eq!(rwm::add(2.0, 3.0), Ok(5));
-    assert_eq!(rwm::add(2147483647.0, 1.0), Ok(-2147483648));
-    assert_eq!(rwm::scale_and_add(2.0, 3.0, 4.0), Ok(20));
-    assert_eq!(rwm::scale_and_add(2147483647.0, 1.0, 2.0), Ok(0));
+    assert_eq!(rwm::add(&JsValue::from(2.0), &JsValue::from(3.0)), Ok(5));
+    assert_eq!(rwm::add(&JsValue::from(2147483647.0), &JsValue::from(1.0)), Ok(-2147483648));
+    assert_eq!(rwm::scale_and_add(&JsValue::from(2.0), &JsValue::from(3.0), &JsValue::from(4.0)), Ok(20));
+    assert_eq!(rwm::scale_and_add(&JsValue::from(2147483647.0), &JsValue::from(1.0), &JsValue::from(2.0)), Ok(0));
 }
 
 #[wasm_bindgen_test]
 fn integer_arguments_refuse_fractions_nan_and_out_of_range() {
     assert_range_error(
-        rwm::add(1.5, 1.0).unwrap_err(),
+        rwm::add(&JsValue::from(1.5), &JsValue::from(1.0)).unwrap_err(),
         "add: a must be an integer from -2147483648 to 2147483647, got 1.5",
     );
     assert_range_error(
-        rwm::add(1.0, f64::NAN).unwrap_err(),
+        rwm::add(&JsValue::from(1.0), &JsValue::from(f64::NAN)).unwrap_err(),
         "add: b must be an integer",
     );
     assert_range_error(
-        rwm::scale_and_add(0.0, 0.0, 2147483648.0).unwrap_err(),
+        rwm::scale_and_add(&JsValue::from(0.0), &JsValue::from(0.0), &JsValue::from(2147483648.0)).unwrap_err(),
         "scaleAndAdd: factor must be",
     );
 }
@@ -305,8 +330,8 @@ fn idiomatic_calls_leave_live_bytes_at_their_baseline() {
     let run = || {
         rwm::greet(&"leak?".into()).unwrap();
         rwm::normalize(&f32s.clone().into()).unwrap();
-        rwm::make_number_array(64.0).unwrap();
-        let _ = rwm::make_number_array(4294967295.0); // a refused allocation
+        rwm::make_number_array(&JsValue::from(64.0)).unwrap();
+        let _ = rwm::make_number_array(&JsValue::from(4294967295.0)); // a refused allocation
     };
     run();
     let before = stat(&rwm::heap_stats(), "liveBytes");

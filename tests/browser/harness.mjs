@@ -12,6 +12,12 @@ async function environment() {
   return {
     bindgen,
     toolkit,
+    // The hardening suite at browser scale (Node runs 1e5 inputs per API
+    // and a 1e6-call soak); growth keeps its 1e4 rounds.
+    fc: suite === 'hardening' ? (await import('fast-check')).default : undefined,
+    runs: 2000,
+    growthRounds: 10000,
+    soakCalls: 100000,
     rawBytes: async () => (await fetch('/pkg/raw/raw.wasm')).arrayBuffer(),
     bindgenExports: async () => (await import('/pkg/web/rust_wasm_memory.js')).default(),
   };

@@ -9,7 +9,7 @@ import { serveStatic } from './support/static-server.mjs';
 import { withBrowser } from './support/webdriver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SUITES = ['raw', 'buffers', 'conformance'];
+const SUITES = ['raw', 'buffers', 'conformance', 'hardening'];
 
 for (const browser of ['chromium', 'firefox']) {
   test(browser, async (t) => {
