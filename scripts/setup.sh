@@ -5,7 +5,7 @@
 #
 #   rust targets   wasm32-unknown-unknown, wasm32-wasip1, wasm32-wasip2 (rustup)
 #   cargo tools    wasm-bindgen-cli (the exact version pinned in Cargo.toml),
-#                  wasm-pack, geckodriver
+#                  wasm-pack, geckodriver, cargo-fuzz
 #   browsers       chromium + chromium-driver, firefox-esr (apt, as root or sudo)
 #   miri           the nightly toolchain's miri and rust-src components
 #   npm            the devDependencies (npm ci, when package-lock.json changed),
@@ -72,6 +72,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $bindgen_versio
 fi
 command -v wasm-pack >/dev/null || cargo_install wasm-pack
 command -v geckodriver >/dev/null || cargo_install geckodriver
+command -v cargo-fuzz >/dev/null || cargo_install cargo-fuzz
 unset CARGO_TARGET_DIR
 
 # ---- npm ------------------------------------------------------------------
@@ -105,7 +106,7 @@ if [ -n "$apt_pid" ]; then
   log "installed ${apt_pkgs[*]}"
 fi
 
-for tool in wasm-pack wasm-bindgen wasm-bindgen-test-runner geckodriver chromium chromedriver; do
+for tool in wasm-pack wasm-bindgen wasm-bindgen-test-runner geckodriver cargo-fuzz chromium chromedriver; do
   command -v "$tool" >/dev/null || { log "$tool is still missing"; exit 1; }
 done
 [ -x node_modules/.bin/jco ] || { log "jco is still missing"; exit 1; }

@@ -34,6 +34,8 @@ const suites = [
   { name: 'wasm-chromium', cmd: ['wasm-pack', 'test', '--headless', '--chrome', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },
   { name: 'wasm-firefox', cmd: ['wasm-pack', 'test', '--headless', '--firefox', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },
   { name: 'js', cmd: ['node', '--test', '--test-reporter=tap', '--test-concurrency=1', 'tests/js/'], format: 'tap' },
+  // cargo fuzz over the raw ABI (libFuzzer + ASan): 60 s, one result.
+  { name: 'fuzz', cmd: ['bash', 'scripts/fuzz.sh', '60'], format: 'exit' },
   // The WASI command and the component under wasmtime (PyPI), from Python.
   { name: 'python', cmd: [join(venv, 'bin', 'python'), '-m', 'unittest', 'discover', '-v', '-s', 'tests/python'], format: 'unittest' },
 ];
@@ -47,6 +49,9 @@ function count(format, output) {
       passed += Number(m[1]);
       failed += Number(m[2]);
     }
+  } else if (format === 'exit') {
+    // One result: the run as a whole (a fuzzer reports executions, not tests).
+    return { passed: 0, failed: 0, exitOnly: true };
   } else if (format === 'unittest') {
     // "Ran N tests" then "OK" or "FAILED (failures=a, errors=b, skipped=c)".
     const ran = Number(/^Ran (\d+) tests?/m.exec(output)?.[1] ?? 0);
@@ -74,6 +79,10 @@ function run(suite) {
     child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
     child.on('close', (code) => {
       const counts = count(suite.format, output);
+      if (counts.exitOnly) {
+        delete counts.exitOnly;
+        counts[code === 0 ? 'passed' : 'failed'] = 1;
+      }
       if (code !== 0 && counts.failed === 0) counts.failed = 1; // crashed without reporting
       if (code === 0 && counts.passed === 0) counts.failed += 1; // ran nothing: a broken suite
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
