@@ -4,21 +4,17 @@
 // on a block already in wasm memory, the component through jco, and the
 // WASI command under node:wasi (one whole process run per call: instantiate,
 // start, exit). Also run by bench/run.mjs; alone: node bench/faces.mjs
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import v8 from 'node:v8';
-import { WASI } from 'node:wasi';
-
-// Node 20's node:wasi crashes the process (SIGSEGV) once V8 has optimised
-// its WASI calls into "fast API calls": seen here after about 60-200
-// instances of rwm.wasm in one process (nodejs/node#53087, #52402).
-// Turning fast API calls off before any WASI call avoids it.
-v8.setFlagsFromString('--no-turbo-fast-api-calls');
 
 import { Bench } from 'tinybench';
 import * as m from 'rust-wasm-memory';
 import { loadRaw } from 'rust-wasm-memory/raw';
+
+// (Importing this also turns off the V8 fast API calls that crash node:wasi.)
+import { rwmModule, startRwm } from '../tests/js/support/wasi.mjs';
+import { fmt } from './suite.mjs';
 
 const root = new URL('..', import.meta.url);
 
@@ -29,8 +25,7 @@ function wasiRunner(module, dir) {
     writeFileSync(stdinPath, stdin);
     const fds = [openSync(stdinPath, 'r'), openSync('/dev/null', 'w'), openSync('/dev/null', 'w')];
     try {
-      const wasi = new WASI({ version: 'preview1', args: ['rwm', ...args], env: {}, stdin: fds[0], stdout: fds[1], stderr: fds[2], returnOnExit: true });
-      const code = wasi.start(new WebAssembly.Instance(module, wasi.getImportObject()));
+      const { code } = startRwm(module, args, { fds });
       if (code !== 0) throw new Error(`rwm ${args} exited ${code}`);
     } finally {
       for (const fd of fds) closeSync(fd);
@@ -42,7 +37,7 @@ export async function runFaces({ log = console.log, quick = false } = {}) {
   process.removeAllListeners('warning'); // node:wasi's "experimental" notice
   const raw = await loadRaw();
   const component = await import(new URL('target/component-js/text-processor.js', root));
-  const rwm = new WebAssembly.Module(readFileSync(new URL('pkg/wasi/rwm.wasm', root)));
+  const rwm = await rwmModule();
   const dir = mkdtempSync(join(tmpdir(), 'rwm-bench-'));
   const runRwm = wasiRunner(rwm, dir);
 
@@ -97,10 +92,6 @@ export async function runFaces({ log = console.log, quick = false } = {}) {
     rmSync(dir, { recursive: true, force: true });
   }
   return results;
-}
-
-export function fmt(ns) {
-  return ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${Math.round(ns)} ns`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runFaces();

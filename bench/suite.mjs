@@ -127,7 +127,7 @@ async function measure(Bench, tasks, n) {
   return out;
 }
 
-const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`);
+export const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`);
 
 /** Runs everything; returns rows of { kernel, size, path, medianNs }. */
 export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES } = {}) {

@@ -27,10 +27,6 @@ fn new_vec<T: Clone + Default>(
 ) -> Result<Vec<T>, JsValue> {
     let max = (u32::MAX / element_bytes) as f64;
     let len = args::integer(func, "length", length, 0.0, max)? as usize;
-    zeroed(func, len)
-}
-
-fn zeroed<T: Clone + Default>(func: &str, len: usize) -> Result<Vec<T>, JsValue> {
     core_::try_vec_filled(len, T::default()).map_err(|e| args::alloc_error(func, e))
 }
 
@@ -73,9 +69,7 @@ macro_rules! typed_buffer {
             ) -> Result<$name, JsValue> {
                 const F: &str = concat!($class, ".from");
                 let array: &$array = args::typed_array(F, "values", $array_name, values)?;
-                let mut data = zeroed::<$elem>(F, typed::len(array))?;
-                typed::copy_in(array, &mut data)?;
-                Ok($name { data })
+                Ok($name { data: typed::copy_of::<$elem>(F, array)? })
             }
 
             /// Number of elements.

@@ -30,9 +30,7 @@ pub fn normalize(
 ) -> Result<bool, JsValue> {
     const F: &str = "normalize";
     let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
-    let mut copy = core_::try_vec_filled(typed::len(array), 0.0f32)
-        .map_err(|e| args::alloc_error(F, e))?;
-    typed::copy_in(array, &mut copy)?;
+    let mut copy = typed::copy_of::<f32>(F, array)?;
     let scaled = core_::normalize(&mut copy).is_ok();
     if scaled {
         typed::copy_out(&copy, array)?;
@@ -57,9 +55,7 @@ pub fn normalize_array(
 ) -> Result<Float32Array, JsValue> {
     const F: &str = "normalizeArray";
     let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
-    let mut copy = core_::try_vec_filled(typed::len(array), 0.0f32)
-        .map_err(|e| args::alloc_error(F, e))?;
-    typed::copy_in(array, &mut copy)?;
+    let mut copy = typed::copy_of::<f32>(F, array)?;
     match core_::normalize(&mut copy) {
         Ok(_) => Ok(Float32Array::from(copy.as_slice())),
         Err(e) => {
@@ -102,10 +98,8 @@ pub fn fill_buffer(
 ) -> Result<(), JsValue> {
     const F: &str = "fillBuffer";
     let array: &Uint8Array = args::typed_array(F, "bytes", "Uint8Array", bytes)?;
-    let mut scratch =
-        core_::try_vec_filled(typed::len(array), 0u8).map_err(|e| args::alloc_error(F, e))?;
-    core_::fill_buffer(&mut scratch);
-    typed::copy_out(&scratch, array)?;
+    let filled = core_::make_byte_pattern(typed::len(array)).map_err(|e| args::alloc_error(F, e))?;
+    typed::copy_out(&filled, array)?;
     Ok(())
 }
 
@@ -136,10 +130,7 @@ pub fn sum_u32(
 ) -> Result<u32, JsValue> {
     const F: &str = "sumU32";
     let array: &Uint32Array = args::typed_array(F, "values", "Uint32Array", values)?;
-    let mut copy = core_::try_vec_filled(typed::len(array), 0u32)
-        .map_err(|e| args::alloc_error(F, e))?;
-    typed::copy_in(array, &mut copy)?;
-    Ok(core_::sum_u32(&copy))
+    Ok(core_::sum_u32(&typed::copy_of::<u32>(F, array)?))
 }
 
 /// `a + b` as 32-bit signed integers, wrapping on overflow

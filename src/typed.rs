@@ -12,6 +12,7 @@
 //! captured once per instance; neither can be intercepted per object.
 
 use js_sys::{Float32Array, Function, Reflect, Uint32Array, Uint8Array, WebAssembly};
+use rust_wasm_memory_core as core_;
 use wasm_bindgen::{JsCast, JsValue};
 
 struct Intrinsics {
@@ -76,6 +77,15 @@ fn set(target: &JsValue, source: &JsValue) -> Result<(), JsValue> {
         Some(i) => i.set.call1(target, source).map(drop),
         None => Err(js_sys::Error::new("typed-array intrinsics are unavailable").into()),
     })
+}
+
+/// A new Rust copy of a typed array of `T` (checked by the caller), or the
+/// `RangeError` for a copy that cannot be allocated.
+pub fn copy_of<T: Element + Default>(func: &str, array: &JsValue) -> Result<Vec<T>, JsValue> {
+    let mut copy = core_::try_vec_filled(len(array), T::default())
+        .map_err(|e| crate::args::alloc_error(func, e))?;
+    copy_in(array, &mut copy)?;
+    Ok(copy)
 }
 
 /// Copies `src` (a typed array of `len(src) == dst.len()` elements of `T`)

@@ -86,9 +86,7 @@ impl Guest for TextProcessor {
     }
 
     fn fill_buffer(len: u32) -> Result<Vec<u8>, TextError> {
-        let mut bytes = core_::try_vec_filled(len as usize, 0u8)?;
-        core_::fill_buffer(&mut bytes);
-        Ok(bytes)
+        Ok(core_::make_byte_pattern(len as usize)?)
     }
 
     fn add(a: i32, b: i32) -> i32 {

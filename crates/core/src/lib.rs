@@ -26,7 +26,7 @@ mod text;
 
 pub use error::{AllocError, NormalizeError};
 pub use numbers::{
-    add, fill_buffer, fill_doubles, make_number_array, normalize, reference, scale_and_add,
+    add, fill_buffer, fill_doubles, make_byte_pattern, make_number_array, normalize, reference, scale_and_add,
     sum_u32, SIMD,
 };
 pub use text::{

@@ -125,6 +125,16 @@ pub fn fill_buffer(bytes: &mut [u8]) {
     }
 }
 
+/// Returns a new buffer of `len` bytes filled as by [`fill_buffer`].
+///
+/// # Errors
+/// [`AllocError`] when `len` bytes cannot be allocated.
+pub fn make_byte_pattern(len: usize) -> Result<Vec<u8>, AllocError> {
+    let mut bytes = try_vec_filled(len, 0u8)?;
+    fill_buffer(&mut bytes);
+    Ok(bytes)
+}
+
 /// The sum of all elements, wrapping modulo 2^32. The empty sum is 0.
 pub fn sum_u32(values: &[u32]) -> u32 {
     kernels::sum_u32(values)

@@ -130,8 +130,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         "fill-buffer" => {
             let len: u32 = parse_arg(expect_args(rest, 1)?[0].as_str(), "LEN")?;
-            let mut bytes = core_::try_vec_filled(len as usize, 0u8).map_err(Failure::from)?;
-            core_::fill_buffer(&mut bytes);
+            let bytes = core_::make_byte_pattern(len as usize).map_err(Failure::from)?;
             write_lines(bytes.iter())
         }
         "add" => {
@@ -196,17 +195,18 @@ fn text_filter(
 ) -> Result<(), Failure> {
     expect_args(rest, 0)?;
     let bytes = read_stdin()?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        Failure::data(format!("stdin is not valid UTF-8 (at byte {})", e.valid_up_to()))
-    })?;
-    write_out(f(text).map_err(Failure::from)?.as_bytes())
+    write_out(f(stdin_text(&bytes)?).map_err(Failure::from)?.as_bytes())
+}
+
+fn stdin_text(bytes: &[u8]) -> Result<&str, Failure> {
+    std::str::from_utf8(bytes)
+        .map_err(|e| Failure::data(format!("stdin is not valid UTF-8 (at byte {})", e.valid_up_to())))
 }
 
 /// Whitespace-separated numbers. f32 accepts what Rust's parser does,
 /// including `NaN`, `inf`, `-inf`, `-0` and subnormals.
 fn parse_numbers<T: std::str::FromStr>(bytes: &[u8]) -> Result<Vec<T>, Failure> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| Failure::data(format!("stdin is not valid UTF-8 (at byte {})", e.valid_up_to())))?;
+    let text = stdin_text(bytes)?;
     let mut values = Vec::new();
     for (i, token) in text.split_ascii_whitespace().enumerate() {
         let v = token.parse().map_err(|_| {

@@ -18,12 +18,8 @@ use crate::failure::Failure;
 pub const CHUNK: usize = 64 * 1024;
 
 pub fn file(input: &str, output: &str) -> Result<(), Failure> {
-    if !input.starts_with('/') {
-        Failure::check_inside(input)?;
-    }
-    if !output.starts_with('/') {
-        Failure::check_inside(output)?;
-    }
+    Failure::check_inside(input)?;
+    Failure::check_inside(output)?;
     let mut reader = File::open(input).map_err(|e| Failure::open_input(input, &e))?;
     if reader.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         return Err(Failure::open_input(input, &io::Error::other("it is a directory")));

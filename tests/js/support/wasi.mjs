@@ -16,7 +16,28 @@ v8.setFlagsFromString('--no-turbo-fast-api-calls');
 export const RWM_WASM = new URL('../../../pkg/wasi/rwm.wasm', import.meta.url);
 
 let compiled;
-const module = () => (compiled ??= WebAssembly.compile(readFileSync(RWM_WASM)));
+/** rwm.wasm, compiled once per process. */
+export const rwmModule = () => (compiled ??= WebAssembly.compile(readFileSync(RWM_WASM)));
+
+/**
+ * One run of `rwm ...args` from a compiled module, on the given stdin,
+ * stdout and stderr file descriptors. Returns the exit code and the
+ * instance (for its memory).
+ */
+export function startRwm(module, args, { env = {}, preopens = {}, fds }) {
+  const wasi = new WASI({
+    version: 'preview1',
+    args: ['rwm', ...args],
+    env,
+    preopens,
+    stdin: fds[0],
+    stdout: fds[1],
+    stderr: fds[2],
+    returnOnExit: true,
+  });
+  const instance = new WebAssembly.Instance(module, wasi.getImportObject());
+  return { code: wasi.start(instance), instance };
+}
 
 /**
  * Runs `rwm ...args`. `dir` is preopened as the guest's `.` (a fresh empty
@@ -29,18 +50,7 @@ export async function runRwm(args, { env = {}, stdin = new Uint8Array(), dir } =
   writeFileSync(join(io, 'stdin'), stdin);
   const fds = ['stdin', 'stdout', 'stderr'].map((name, i) => openSync(join(io, name), i === 0 ? 'r' : 'w'));
   try {
-    const wasi = new WASI({
-      version: 'preview1',
-      args: ['rwm', ...args],
-      env,
-      preopens: { '.': sandbox },
-      stdin: fds[0],
-      stdout: fds[1],
-      stderr: fds[2],
-      returnOnExit: true,
-    });
-    const instance = await WebAssembly.instantiate(await module(), wasi.getImportObject());
-    const code = wasi.start(instance);
+    const { code, instance } = startRwm(await rwmModule(), args, { env, preopens: { '.': sandbox }, fds });
     const stdout = readFileSync(join(io, 'stdout'));
     const stderr = readFileSync(join(io, 'stderr'), 'utf8');
     return {
