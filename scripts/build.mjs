@@ -54,6 +54,27 @@ function cjsExportNames(file) {
   return Object.keys(require(file)).filter((n) => !n.startsWith('__')).sort();
 }
 
+/**
+ * pkg-template/glue-guards.js with the lines that wrap every export of the
+ * glue (so a trap becomes a PanicError) and export the error classes, in
+ * the ES-module and the CommonJS flavour.
+ */
+function glueGuards(cjsGlue) {
+  // A .cjs copy: the staging glue is a .js file under a "type": "module" root.
+  const copyCjs = cjsGlue.replace(/\.js$/, '.cjs');
+  cpSync(cjsGlue, copyCjs);
+  const api = createRequire(import.meta.url)(copyCjs);
+  const isClass = (v) => /^class\b/.test(Function.prototype.toString.call(v));
+  const lines = Object.keys(api).filter((n) => typeof api[n] === 'function').sort().map((n) =>
+    isClass(api[n]) ? `${n} = __rwmGuardClass(${n});` : `${n} = __rwmGuardTraps(${n});`);
+  const errors = ['UseAfterFreeError', 'PanicError', 'StaleInstanceError'];
+  const template = readFileSync(join(root, 'pkg-template', 'glue-guards.js'), 'utf8');
+  const esm = [...lines, `export { ${errors.join(', ')} };`].join('\n');
+  const cjs = [...lines, ...Object.keys(api).filter((n) => typeof api[n] === 'function').sort().map((n) => `exports.${n} = ${n};`),
+    ...errors.map((n) => `exports.${n} = ${n};`)].join('\n');
+  return { esm: template.replace('/* @guard-exports */', `${esm}\n`), cjs: template.replace('/* @guard-exports */', `${cjs}\n`) };
+}
+
 function nodeEsmEntry(names) {
   const template = readFileSync(join(root, 'pkg-template', 'node', 'index.mjs'), 'utf8');
   const list = names.map((n) => `  ${n},`).join('\n');
@@ -129,9 +150,13 @@ for (const f of [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wa
 if (existsSync(join(web, 'snippets'))) copy(join(web, 'snippets'), join(pkg, 'web', 'snippets'));
 
 copy(join(node, `${NAME}.js`), join(pkg, 'node', `${NAME}.cjs`));
-const guard = readFileSync(join(root, 'pkg-template', 'guard-freed.js'), 'utf8');
-for (const glue of [join(pkg, 'web', `${NAME}.js`), join(pkg, 'node', `${NAME}.cjs`)]) appendFileSync(glue, guard);
+const guards = glueGuards(join(node, `${NAME}.js`));
+appendFileSync(join(pkg, 'web', `${NAME}.js`), guards.esm);
+appendFileSync(join(pkg, 'node', `${NAME}.cjs`), guards.cjs);
 copy(join(node, `${NAME}.d.ts`), join(pkg, 'node', `${NAME}.d.cts`));
+const guardTypes = readFileSync(join(root, 'pkg-template', 'glue-guards.d.ts'), 'utf8');
+appendFileSync(join(pkg, 'web', `${NAME}.d.ts`), guardTypes);
+appendFileSync(join(pkg, 'node', `${NAME}.d.cts`), guardTypes);
 copy(join(node, `${NAME}_bg.wasm`), join(pkg, 'node', `${NAME}_bg.wasm`));
 if (existsSync(join(node, 'snippets'))) copy(join(node, 'snippets'), join(pkg, 'node', 'snippets'));
 writeFileSync(join(pkg, 'node', 'index.mjs'), nodeEsmEntry(cjsExportNames(join(pkg, 'node', `${NAME}.cjs`))));

@@ -68,7 +68,11 @@ pub fn alloc_error(func: &str, err: AllocError) -> JsValue {
         func,
         &format!("{err}; WebAssembly memory is limited to 4 GiB"),
     );
-    with_kind(error, "out-of-memory", Some(("requestedBytes", err.requested_bytes as f64)))
+    with_kind(
+        error,
+        "out-of-memory",
+        Some(("requestedBytes", err.requested_bytes as f64)),
+    )
 }
 
 /// Requires a JS string. Lone surrogates (which no UTF-8 string can hold)
@@ -111,7 +115,13 @@ pub fn number(func: &str, param: &str, value: &JsValue) -> Result<f64, JsValue> 
 /// Requires an integer number within `[min, max]`: a `TypeError` for a
 /// non-number, a `RangeError` for `NaN`, fractions, `±Infinity` and values
 /// out of range (refused rather than truncated).
-pub fn integer(func: &str, param: &str, value: &JsValue, min: f64, max: f64) -> Result<f64, JsValue> {
+pub fn integer(
+    func: &str,
+    param: &str,
+    value: &JsValue,
+    min: f64,
+    max: f64,
+) -> Result<f64, JsValue> {
     let value = number(func, param, value)?;
     if value.fract() == 0.0 && value >= min && value <= max {
         Ok(value)

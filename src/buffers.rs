@@ -69,7 +69,9 @@ macro_rules! typed_buffer {
             ) -> Result<$name, JsValue> {
                 const F: &str = concat!($class, ".from");
                 let array: &$array = args::typed_array(F, "values", $array_name, values)?;
-                Ok($name { data: typed::copy_of::<$elem>(F, array)? })
+                Ok($name {
+                    data: typed::copy_of::<$elem>(F, array)?,
+                })
             }
 
             /// Number of elements.

@@ -18,6 +18,7 @@ mod args;
 mod buffers;
 mod heap;
 mod numbers;
+mod panic;
 mod strings;
 mod typed;
 
@@ -35,16 +36,15 @@ pub use strings::{ascii_uppercase, echo_suffix, greet, process_string};
 
 use wasm_bindgen::prelude::*;
 
-/// Runs once when the module is instantiated. With the default
-/// `console_error_panic_hook` feature, a panic (a bug: no input should cause
-/// one) is reported on the console with its message before the trap.
+/// Runs once when each instance starts (again after a panic's reset): it
+/// installs the panic hook, which turns a panic (a bug: no input should cause
+/// one) into a `PanicError` in JS; see `panic.rs`.
 ///
 /// wasm-bindgen also exports start functions to JS; the internal name keeps
 /// it out of the public API (the Node ESM entry skips `__` names).
 #[wasm_bindgen(start, js_name = "__start", skip_typescript)]
 fn start() {
-    #[cfg(feature = "console_error_panic_hook")]
-    console_error_panic_hook::set_once();
+    panic::install();
 }
 
 /// The instance's raw exports, for the Node entry's `init()`, which must

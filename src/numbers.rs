@@ -65,7 +65,11 @@ pub fn normalize_array(
                 core_::NormalizeError::NonFiniteMax(m) => ("non-finite-maximum", Some(m)),
             };
             let error = args::range_error(F, &e.to_string());
-            Err(args::with_kind(error, kind, maximum.map(|m| ("maximum", f64::from(m)))))
+            Err(args::with_kind(
+                error,
+                kind,
+                maximum.map(|m| ("maximum", f64::from(m))),
+            ))
         }
     }
 }
@@ -98,7 +102,8 @@ pub fn fill_buffer(
 ) -> Result<(), JsValue> {
     const F: &str = "fillBuffer";
     let array: &Uint8Array = args::typed_array(F, "bytes", "Uint8Array", bytes)?;
-    let filled = core_::make_byte_pattern(typed::len(array)).map_err(|e| args::alloc_error(F, e))?;
+    let filled =
+        core_::make_byte_pattern(typed::len(array)).map_err(|e| args::alloc_error(F, e))?;
     typed::copy_out(&filled, array)?;
     Ok(())
 }

@@ -24,9 +24,16 @@ impl Intrinsics {
     fn capture() -> Option<Self> {
         let uint8_prototype = Reflect::get_prototype_of(&Uint8Array::new_with_length(0)).ok()?;
         let typed_array_prototype = Reflect::get_prototype_of(&uint8_prototype).ok()?;
-        let descriptor = Reflect::get_own_property_descriptor(&typed_array_prototype, &"length".into()).ok()?;
-        let length = Reflect::get(&descriptor, &"get".into()).ok()?.dyn_into().ok()?;
-        let set = Reflect::get(&typed_array_prototype, &"set".into()).ok()?.dyn_into().ok()?;
+        let descriptor =
+            Reflect::get_own_property_descriptor(&typed_array_prototype, &"length".into()).ok()?;
+        let length = Reflect::get(&descriptor, &"get".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let set = Reflect::get(&typed_array_prototype, &"set".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
         Some(Intrinsics { length, set })
     }
 }
@@ -56,7 +63,9 @@ element!(u32, Uint32Array);
 element!(u8, Uint8Array);
 
 fn memory_view<T: Element>(slice: &[T]) -> JsValue {
-    let buffer = wasm_bindgen::memory().unchecked_into::<WebAssembly::Memory>().buffer();
+    let buffer = wasm_bindgen::memory()
+        .unchecked_into::<WebAssembly::Memory>()
+        .buffer();
     // Addresses in wasm32 linear memory fit in u32.
     T::view(&buffer, slice.as_ptr() as usize as u32, slice.len() as u32)
 }

@@ -202,8 +202,13 @@ fn fill_buffer_writes_index_mod_256() {
 
 #[wasm_bindgen_test]
 fn make_number_array_returns_doubles() {
-    assert_eq!(rwm::make_number_array(&JsValue::from(4.0)).unwrap(), vec![0, 2, 4, 6]);
-    assert!(rwm::make_number_array(&JsValue::from(0.0)).unwrap().is_empty());
+    assert_eq!(
+        rwm::make_number_array(&JsValue::from(4.0)).unwrap(),
+        vec![0, 2, 4, 6]
+    );
+    assert!(rwm::make_number_array(&JsValue::from(0.0))
+        .unwrap()
+        .is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -224,7 +229,10 @@ fn make_number_array_reports_an_allocation_it_cannot_make() {
         "cannot allocate 17179869180 bytes",
     );
     // ...and the instance still works afterwards.
-    assert_eq!(rwm::make_number_array(&JsValue::from(3.0)).unwrap(), vec![0, 2, 4]);
+    assert_eq!(
+        rwm::make_number_array(&JsValue::from(3.0)).unwrap(),
+        vec![0, 2, 4]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -279,9 +287,26 @@ fn numeric_arguments_refuse_non_numbers_instead_of_coercing() {
 #[wasm_bindgen_test]
 fn add_and_scale_and_add_compute_and_wrap() {
     assert_eq!(rwm::add(&JsValue::from(2.0), &JsValue::from(3.0)), Ok(5));
-    assert_eq!(rwm::add(&JsValue::from(2147483647.0), &JsValue::from(1.0)), Ok(-2147483648));
-    assert_eq!(rwm::scale_and_add(&JsValue::from(2.0), &JsValue::from(3.0), &JsValue::from(4.0)), Ok(20));
-    assert_eq!(rwm::scale_and_add(&JsValue::from(2147483647.0), &JsValue::from(1.0), &JsValue::from(2.0)), Ok(0));
+    assert_eq!(
+        rwm::add(&JsValue::from(2147483647.0), &JsValue::from(1.0)),
+        Ok(-2147483648)
+    );
+    assert_eq!(
+        rwm::scale_and_add(
+            &JsValue::from(2.0),
+            &JsValue::from(3.0),
+            &JsValue::from(4.0)
+        ),
+        Ok(20)
+    );
+    assert_eq!(
+        rwm::scale_and_add(
+            &JsValue::from(2147483647.0),
+            &JsValue::from(1.0),
+            &JsValue::from(2.0)
+        ),
+        Ok(0)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -295,7 +320,12 @@ fn integer_arguments_refuse_fractions_nan_and_out_of_range() {
         "add: b must be an integer",
     );
     assert_range_error(
-        rwm::scale_and_add(&JsValue::from(0.0), &JsValue::from(0.0), &JsValue::from(2147483648.0)).unwrap_err(),
+        rwm::scale_and_add(
+            &JsValue::from(0.0),
+            &JsValue::from(0.0),
+            &JsValue::from(2147483648.0),
+        )
+        .unwrap_err(),
         "scaleAndAdd: factor must be",
     );
 }

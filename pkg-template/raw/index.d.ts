@@ -49,6 +49,29 @@ export declare class UnknownStatusError extends RawError {}
 /** A `Block` was used after its `free()`. */
 export declare class UseAfterFreeError extends Error {}
 
+/**
+ * A panic (a bug in this package) or another trap inside wasm, thrown by the
+ * call that hit it. The instance is done for: every later call on its
+ * `RawModule` throws `PoisonedError`; instantiate a new module.
+ */
+export declare class PanicError extends Error {
+  readonly name: 'PanicError';
+  /** `"panic"` when the panic hook recorded a message, `"trap"` otherwise. */
+  readonly kind: 'panic' | 'trap';
+  /** `"file:line:col"` of the panic; `null` for a trap without one. */
+  readonly location: string | null;
+  /** The export that trapped. */
+  readonly fn: string;
+  /** The engine's `WebAssembly.RuntimeError`. */
+  readonly cause: WebAssembly.RuntimeError;
+}
+
+/** A call on a `RawModule` whose instance trapped earlier; `cause` is its `fault`. */
+export declare class PoisonedError extends Error {
+  readonly name: 'PoisonedError';
+  readonly cause: PanicError;
+}
+
 /** The typed error for a non-zero status `code` returned by export `fn`. */
 export declare function errorFor(code: number, fn: string, detail?: string): RawError;
 
@@ -117,8 +140,17 @@ export interface RawHeapStats {
 export declare class RawModule {
   /** Wraps an instance (or exports) of raw.wasm or of the wasm-bindgen build. @throws {TypeError} if exports are missing */
   constructor(instanceOrExports: WebAssembly.Instance | WebAssembly.Exports);
-  /** The raw exports, for calling directly. */
+  /**
+   * The raw exports, for calling directly (frozen). Each function is wrapped:
+   * a trap throws `PanicError`, and after one every call throws
+   * `PoisonedError`. Besides the seed's exports, raw.wasm has
+   * `install_panic_hook()` (called by this constructor), `panic_record()`
+   * (address of the `u32` length + UTF-8 "file:line:col\nmessage" record)
+   * and `panic_probe(code)`, which panics on purpose, for tests.
+   */
   readonly exports: any;
+  /** The `PanicError` that ended this instance, or `null` while it is healthy. */
+  readonly fault: PanicError | null;
   readonly memory: WebAssembly.Memory;
   view<A extends ElementArray>(Type: ElementType<A>, ptrBytes: number, lenElems: number): MemoryView<A>;
   asU8Slice(ptrBytes: number, lenElems: number): MemoryView<Uint8Array>;

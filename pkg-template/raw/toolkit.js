@@ -61,6 +61,55 @@ export class UseAfterFreeError extends Error {
   }
 }
 
+/**
+ * A panic (a bug in this package) or another trap inside wasm. `kind` is
+ * "panic" when the module's panic hook recorded a message (then `location`
+ * is "file:line:col"), or "trap" without one; `fn` is the export that
+ * trapped and `cause` the engine's `WebAssembly.RuntimeError`. The instance
+ * is done for: every later call on its `RawModule` throws `PoisonedError`.
+ */
+export class PanicError extends Error {
+  constructor(message, location, fn, cause) {
+    super(message, { cause });
+    this.name = 'PanicError';
+    this.kind = location === null ? 'trap' : 'panic';
+    this.location = location;
+    this.fn = fn;
+  }
+}
+
+/** A call on a `RawModule` whose instance trapped earlier (see `fault`). */
+export class PoisonedError extends Error {
+  constructor(message, fault) {
+    super(message, { cause: fault });
+    this.name = 'PoisonedError';
+  }
+}
+
+/**
+ * The text the panic hook left in `exports`' memory, or null. Only reads
+ * memory and calls `panic_record()`, which returns a constant, so it is
+ * safe after a trap.
+ */
+function panicText(exports) {
+  try {
+    const at = exports.panic_record() >>> 0;
+    const { buffer } = exports.memory;
+    const len = Math.min(new DataView(buffer).getUint32(at, true), 1024);
+    return len ? decoder.decode(new Uint8Array(buffer, at + 4, len)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `error` (caught from export `fn`) as what the caller should see. */
+function trapError(error, fn, exports) {
+  const text = panicText(exports);
+  const nl = text?.indexOf('\n') ?? -1;
+  if (nl < 0) return new PanicError(`${fn}: wasm trapped without a panic message (${error.message})`, null, fn, error);
+  return new PanicError(text.slice(nl + 1), text.slice(0, nl), fn, error);
+}
+
 const ERRORS = new Map([
   [Status.NULL_POINTER, [NullPointerError, 'a pointer is 0 (null)']],
   [Status.ZERO_LENGTH, [ZeroLengthError, 'the length is 0, and at least one element is required']],
@@ -167,7 +216,7 @@ export class MemoryView {
 // Blocks the host forgot to free are given back when their object is
 // collected. The held value must not reference the block object itself.
 const finalizer = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry(({ exports, ptr, size, align }) => { exports.dealloc(ptr, size, align); })
+  ? new FinalizationRegistry(({ module, ptr, size, align }) => { if (!module.fault) module.exports.dealloc(ptr, size, align); })
   : null;
 
 /**
@@ -186,7 +235,7 @@ export class Block {
     this.byteLength = byteLength;
     /** Alignment in bytes. */
     this.align = align;
-    finalizer?.register(this, { exports: module.exports, ptr, size: byteLength, align }, this);
+    finalizer?.register(this, { module, ptr, size: byteLength, align }, this);
   }
 
   /** Whether `free()` has been called. */
@@ -213,9 +262,18 @@ export class Block {
     return this.#module.readString(this.ptr, this.byteLength);
   }
 
-  /** Gives the block back to the module. Works once; a second call throws. */
+  /**
+   * Gives the block back to the module. Works once; a second call throws.
+   * On a module that trapped (see `RawModule.fault`) it only marks the block
+   * freed: its memory went with the instance.
+   */
   free() {
     this.#live('free');
+    if (this.#module.fault) {
+      this.#freed = true;
+      finalizer?.unregister(this);
+      return;
+    }
     check(this.#module.exports.dealloc(this.ptr, this.byteLength, this.align), 'dealloc', `block 0x${this.ptr.toString(16)}`);
     this.#freed = true;
     finalizer?.unregister(this);
@@ -237,8 +295,48 @@ export class RawModule {
     const exports = instanceOrExports instanceof WebAssembly.Instance ? instanceOrExports.exports : instanceOrExports;
     const missing = REQUIRED_EXPORTS.filter((name) => !(name in (exports ?? {})));
     if (missing.length) throw new TypeError(`RawModule: not a rust-wasm-memory module; missing exports: ${missing.join(', ')}`);
-    /** The raw exports, for calling them directly. */
-    this.exports = exports;
+    /**
+     * The raw exports, for calling them directly. Each function is wrapped:
+     * a trap becomes a `PanicError`, and after one every call throws
+     * `PoisonedError` instead of entering the broken instance.
+     */
+    this.exports = this.#guard(exports);
+    // Record panic messages (no-op if the module has its own hook).
+    this.exports.install_panic_hook?.();
+  }
+
+  #fault = null;
+
+  /**
+   * The `PanicError` that ended this instance, or null while it is healthy.
+   * Once set, instantiate a new module: nothing here can be used again.
+   */
+  get fault() {
+    return this.#fault;
+  }
+
+  #guard(exports) {
+    const guarded = {};
+    for (const name of Object.keys(exports)) {
+      const value = exports[name];
+      if (typeof value !== 'function') {
+        Object.defineProperty(guarded, name, { enumerable: true, get: () => exports[name] });
+        continue;
+      }
+      guarded[name] = (...args) => {
+        if (this.#fault) {
+          throw new PoisonedError(`${name}: this module trapped earlier (${this.#fault.message}); instantiate a new one`, this.#fault);
+        }
+        try {
+          return value(...args);
+        } catch (error) {
+          if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+          this.#fault = trapError(error, name, exports);
+          throw this.#fault;
+        }
+      };
+    }
+    return Object.freeze(guarded);
   }
 
   /** The module's linear memory. */

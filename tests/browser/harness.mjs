@@ -20,6 +20,8 @@ async function environment() {
     soakCalls: 100000,
     rawBytes: async () => (await fetch('/pkg/raw/raw.wasm')).arrayBuffer(),
     bindgenExports: async () => (await import('/pkg/web/rust_wasm_memory.js')).default(),
+    // The hidden export that panics on purpose (the panic suite only).
+    panicProbe: bindgen.__panicProbe,
   };
 }
 

@@ -9,7 +9,8 @@ import { serveStatic } from './support/static-server.mjs';
 import { withBrowser } from './support/webdriver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SUITES = ['raw', 'buffers', 'conformance', 'hardening'];
+// RWM_BROWSER_SUITES=panic,raw narrows the run while working on one suite.
+const SUITES = process.env.RWM_BROWSER_SUITES?.split(',') ?? ['raw', 'buffers', 'conformance', 'hardening', 'panic'];
 
 for (const browser of ['chromium', 'firefox']) {
   test(browser, async (t) => {

@@ -104,21 +104,41 @@ mod tests {
 
     #[test]
     fn errors_map_to_the_world_variant() {
-        assert!(matches!(TextProcessor::normalize_array(vec![]), Err(TextError::EmptyInput)));
-        assert!(matches!(TextProcessor::normalize_array(vec![0.0, -0.0]), Err(TextError::ZeroMaximum)));
+        assert!(matches!(
+            TextProcessor::normalize_array(vec![]),
+            Err(TextError::EmptyInput)
+        ));
+        assert!(matches!(
+            TextProcessor::normalize_array(vec![0.0, -0.0]),
+            Err(TextError::ZeroMaximum)
+        ));
         match TextProcessor::normalize_array(vec![1.0, f32::INFINITY]) {
             Err(TextError::NonFiniteMaximum(m)) => assert_eq!(m, f32::INFINITY),
             other => panic!("{other:?}"),
         }
-        let huge = core_::AllocError { requested_bytes: u128::from(u64::MAX) + 7 };
-        assert!(matches!(TextError::from(huge), TextError::OutOfMemory(u64::MAX)));
+        let huge = core_::AllocError {
+            requested_bytes: u128::from(u64::MAX) + 7,
+        };
+        assert!(matches!(
+            TextError::from(huge),
+            TextError::OutOfMemory(u64::MAX)
+        ));
     }
 
     #[test]
     fn results_come_from_the_core() {
-        assert_eq!(TextProcessor::normalize_array(vec![1.0, 2.0, 4.0]).unwrap(), [0.25, 0.5, 1.0]);
-        assert_eq!(TextProcessor::process_text("a".into()).unwrap(), "a_processed");
-        assert_eq!(TextProcessor::ascii_uppercase("straße".into()).unwrap(), "STRAßE");
+        assert_eq!(
+            TextProcessor::normalize_array(vec![1.0, 2.0, 4.0]).unwrap(),
+            [0.25, 0.5, 1.0]
+        );
+        assert_eq!(
+            TextProcessor::process_text("a".into()).unwrap(),
+            "a_processed"
+        );
+        assert_eq!(
+            TextProcessor::ascii_uppercase("straße".into()).unwrap(),
+            "STRAßE"
+        );
         assert_eq!(TextProcessor::sum_u32(vec![u32::MAX, 2]), 1);
         assert_eq!(TextProcessor::make_number_array(3).unwrap(), [0, 2, 4]);
         assert_eq!(TextProcessor::fill_buffer(258).unwrap()[257], 1);

@@ -20,19 +20,21 @@ extern crate alloc;
 
 mod error;
 mod numbers;
+mod panic_record;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd;
 mod text;
 
 pub use error::{AllocError, NormalizeError};
 pub use numbers::{
-    add, fill_buffer, fill_doubles, make_byte_pattern, make_number_array, normalize, reference, scale_and_add,
-    sum_u32, SIMD,
+    add, fill_buffer, fill_doubles, make_byte_pattern, make_number_array, normalize, reference,
+    scale_and_add, sum_u32, SIMD,
 };
+pub use panic_record::{PanicRecord, RecordWriter, PANIC_RECORD_CAPACITY};
 pub use text::{
     ascii_uppercase, ascii_uppercase_in_place, ascii_uppercase_in_place_str, ascii_uppercase_lossy,
-    echo_suffix, echo_suffix_lossy, greet, greet_lossy,
-    process_string, process_string_lossy, ECHO_SUFFIX, GREETING_PREFIX, PROCESSED_SUFFIX,
+    echo_suffix, echo_suffix_lossy, greet, greet_lossy, process_string, process_string_lossy,
+    ECHO_SUFFIX, GREETING_PREFIX, PROCESSED_SUFFIX,
 };
 
 /// Allocates an empty `Vec` able to hold `len` elements without reallocating,

@@ -148,10 +148,22 @@ mod tests {
 
     #[test]
     fn lossy_greet_and_uppercase_match_the_str_versions_on_valid_input() {
-        assert_eq!(greet_lossy("Zoë".as_bytes()).unwrap(), greet("Zoë").unwrap().as_bytes());
-        assert_eq!(greet_lossy(b"a\xffb").unwrap(), "Hello, a\u{FFFD}b".as_bytes());
-        assert_eq!(ascii_uppercase_lossy("straße".as_bytes()).unwrap(), "STRAßE".as_bytes());
-        assert_eq!(ascii_uppercase_lossy(b"a\xc3").unwrap(), "A\u{FFFD}".as_bytes());
+        assert_eq!(
+            greet_lossy("Zoë".as_bytes()).unwrap(),
+            greet("Zoë").unwrap().as_bytes()
+        );
+        assert_eq!(
+            greet_lossy(b"a\xffb").unwrap(),
+            "Hello, a\u{FFFD}b".as_bytes()
+        );
+        assert_eq!(
+            ascii_uppercase_lossy("straße".as_bytes()).unwrap(),
+            "STRAßE".as_bytes()
+        );
+        assert_eq!(
+            ascii_uppercase_lossy(b"a\xc3").unwrap(),
+            "A\u{FFFD}".as_bytes()
+        );
     }
 
     #[test]

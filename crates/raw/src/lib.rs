@@ -21,6 +21,7 @@
 #![deny(unsafe_code)]
 
 pub mod abi;
+pub mod panic;
 mod status;
 
 pub use abi::heap::HeapStats;

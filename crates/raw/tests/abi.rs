@@ -184,7 +184,11 @@ fn make_greeting_and_ascii_uppercase_use_the_out_string_layout() {
     let blocks = host_blocks();
     let meta = alloc(std::mem::size_of::<OutString>() as u32, 4).cast::<OutString>();
     for (f, input, expected) in [
-        (make_greeting as extern "C" fn(*const u8, u32, *mut OutString) -> i32, "Zoë", "Hello, Zoë"),
+        (
+            make_greeting as extern "C" fn(*const u8, u32, *mut OutString) -> i32,
+            "Zoë",
+            "Hello, Zoë",
+        ),
         (ascii_uppercase, "straße", "STRAßE"),
     ] {
         let (ptr, n) = text_block(input);
@@ -192,10 +196,19 @@ fn make_greeting_and_ascii_uppercase_use_the_out_string_layout() {
         let out = read(meta, 1)[0];
         let text = read(std::ptr::with_exposed_provenance::<u8>(out.ptr), out.len);
         assert_eq!(String::from_utf8(text).unwrap(), expected);
-        assert_eq!(free_buffer(std::ptr::with_exposed_provenance_mut(out.ptr), out.len as u32), 0);
+        assert_eq!(
+            free_buffer(
+                std::ptr::with_exposed_provenance_mut(out.ptr),
+                out.len as u32
+            ),
+            0
+        );
         free_block(ptr, n, 1);
         // A result report that does not fit anywhere: refused, nothing leaks.
-        assert_eq!(f(std::ptr::null(), 0, std::ptr::null_mut()), code(Status::NullPointer));
+        assert_eq!(
+            f(std::ptr::null(), 0, std::ptr::null_mut()),
+            code(Status::NullPointer)
+        );
     }
     free_block(meta, std::mem::size_of::<OutString>(), 4);
     assert_eq!(host_blocks(), blocks);

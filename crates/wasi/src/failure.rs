@@ -38,16 +38,28 @@ impl fmt::Display for Failure {
 
 impl Failure {
     pub fn usage(message: impl Into<String>) -> Self {
-        Failure { code: USAGE, kind: "usage", message: message.into() }
+        Failure {
+            code: USAGE,
+            kind: "usage",
+            message: message.into(),
+        }
     }
 
     pub fn data(message: impl Into<String>) -> Self {
-        Failure { code: DATA, kind: "bad-input", message: message.into() }
+        Failure {
+            code: DATA,
+            kind: "bad-input",
+            message: message.into(),
+        }
     }
 
     /// A read or write failed midway.
     pub fn io(what: &str, e: &io::Error) -> Self {
-        Failure { code: IO, kind: "io", message: format!("{what}: {e}") }
+        Failure {
+            code: IO,
+            kind: "io",
+            message: format!("{what}: {e}"),
+        }
     }
 
     /// Refuses, before any file is touched, a relative path that climbs out
@@ -88,12 +100,18 @@ impl Failure {
         }
         let message = match e.kind() {
             io::ErrorKind::NotFound if path.starts_with('/') => {
-                format!("input file {path:?} does not exist in the directories this program was given")
+                format!(
+                    "input file {path:?} does not exist in the directories this program was given"
+                )
             }
             io::ErrorKind::NotFound => format!("input file {path:?} does not exist"),
             _ => format!("cannot open input file {path:?}: {e}"),
         };
-        Failure { code: NO_INPUT, kind: "no-input", message }
+        Failure {
+            code: NO_INPUT,
+            kind: "no-input",
+            message,
+        }
     }
 
     /// Creating or finishing `path` for writing failed.
@@ -110,7 +128,9 @@ impl Failure {
 
     /// The runtime's sandbox refused the path.
     fn denied(path: &str, e: &io::Error) -> Option<Self> {
-        let refused = e.raw_os_error().is_some_and(|c| SANDBOX_REFUSALS.contains(&c));
+        let refused = e
+            .raw_os_error()
+            .is_some_and(|c| SANDBOX_REFUSALS.contains(&c));
         refused.then(|| Failure {
             code: NOT_PERMITTED,
             kind: "not-permitted",
@@ -121,7 +141,11 @@ impl Failure {
 
 impl From<core_::AllocError> for Failure {
     fn from(e: core_::AllocError) -> Self {
-        Failure { code: OUT_OF_MEMORY, kind: "out-of-memory", message: e.to_string() }
+        Failure {
+            code: OUT_OF_MEMORY,
+            kind: "out-of-memory",
+            message: e.to_string(),
+        }
     }
 }
 
@@ -132,7 +156,11 @@ impl From<core_::NormalizeError> for Failure {
             core_::NormalizeError::ZeroMax => "zero-maximum",
             core_::NormalizeError::NonFiniteMax(_) => "non-finite-maximum",
         };
-        Failure { code: DATA, kind, message: e.to_string() }
+        Failure {
+            code: DATA,
+            kind,
+            message: e.to_string(),
+        }
     }
 }
 
@@ -142,12 +170,31 @@ mod tests {
 
     #[test]
     fn paths_that_climb_out_are_refused_before_opening() {
-        for inside in ["a.txt", "./a.txt", "a/b/../c.txt", "a/..", "a//b/./c", "..a/b", "a/..b"] {
+        for inside in [
+            "a.txt",
+            "./a.txt",
+            "a/b/../c.txt",
+            "a/..",
+            "a//b/./c",
+            "..a/b",
+            "a/..b",
+        ] {
             assert!(Failure::check_inside(inside).is_ok(), "{inside}");
         }
-        for outside in ["..", "../a", "a/../../b", "./../a", "a/b/../../../c", "a/../.."] {
+        for outside in [
+            "..",
+            "../a",
+            "a/../../b",
+            "./../a",
+            "a/b/../../../c",
+            "a/../..",
+        ] {
             let refused = Failure::check_inside(outside).unwrap_err();
-            assert_eq!((refused.code, refused.kind), (super::NOT_PERMITTED, "not-permitted"), "{outside}");
+            assert_eq!(
+                (refused.code, refused.kind),
+                (super::NOT_PERMITTED, "not-permitted"),
+                "{outside}"
+            );
         }
     }
 }

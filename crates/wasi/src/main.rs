@@ -62,7 +62,11 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         let _ = writeln!(io::stderr(), "rwm: internal error: {info} (internal)");
     }));
-    let args: Vec<String> = match std::env::args_os().skip(1).map(|a| a.into_string()).collect() {
+    let args: Vec<String> = match std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect()
+    {
         Ok(args) => args,
         Err(_) => return report(Failure::usage("arguments must be valid UTF-8")),
     };
@@ -110,7 +114,12 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "echo-suffix" => text_filter(rest, core_::echo_suffix),
         "ascii-uppercase" => {
             expect_args(rest, 0)?;
-            upper::stream(&mut io::stdin().lock(), &mut io::stdout().lock(), "stdin", "stdout")
+            upper::stream(
+                &mut io::stdin().lock(),
+                &mut io::stdout().lock(),
+                "stdin",
+                "stdout",
+            )
         }
         "normalize" => {
             expect_args(rest, 0)?;
@@ -140,7 +149,11 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         "scale-and-add" => {
             let a = expect_args(rest, 3)?;
-            let (x, y, f) = (parse_arg(&a[0], "X")?, parse_arg(&a[1], "Y")?, parse_arg(&a[2], "FACTOR")?);
+            let (x, y, f) = (
+                parse_arg(&a[0], "X")?,
+                parse_arg(&a[1], "Y")?,
+                parse_arg(&a[2], "FACTOR")?,
+            );
             write_lines([core_::scale_and_add(x, y, f)].iter())
         }
         other => Err(Failure::usage(format!("unknown command {other:?}"))),
@@ -151,13 +164,20 @@ fn expect_args(rest: &[String], n: usize) -> Result<&[String], Failure> {
     if rest.len() == n {
         Ok(rest)
     } else {
-        Err(Failure::usage(format!("expected {n} argument(s), got {}", rest.len())))
+        Err(Failure::usage(format!(
+            "expected {n} argument(s), got {}",
+            rest.len()
+        )))
     }
 }
 
 fn parse_arg<T: std::str::FromStr>(text: &str, what: &str) -> Result<T, Failure> {
-    text.parse()
-        .map_err(|_| Failure::usage(format!("{what} must be a {}, got {text:?}", type_label::<T>())))
+    text.parse().map_err(|_| {
+        Failure::usage(format!(
+            "{what} must be a {}, got {text:?}",
+            type_label::<T>()
+        ))
+    })
 }
 
 fn type_label<T>() -> &'static str {
@@ -182,9 +202,11 @@ fn read_stdin() -> Result<Vec<u8>, Failure> {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(Failure::io("cannot read stdin", &e)),
         };
-        bytes
-            .try_reserve(n)
-            .map_err(|_| Failure::from(core_::AllocError { requested_bytes: bytes.len() as u128 + n as u128 }))?;
+        bytes.try_reserve(n).map_err(|_| {
+            Failure::from(core_::AllocError {
+                requested_bytes: bytes.len() as u128 + n as u128,
+            })
+        })?;
         bytes.extend_from_slice(&chunk[..n]);
     }
 }
@@ -199,8 +221,12 @@ fn text_filter(
 }
 
 fn stdin_text(bytes: &[u8]) -> Result<&str, Failure> {
-    std::str::from_utf8(bytes)
-        .map_err(|e| Failure::data(format!("stdin is not valid UTF-8 (at byte {})", e.valid_up_to())))
+    std::str::from_utf8(bytes).map_err(|e| {
+        Failure::data(format!(
+            "stdin is not valid UTF-8 (at byte {})",
+            e.valid_up_to()
+        ))
+    })
 }
 
 /// Whitespace-separated numbers. f32 accepts what Rust's parser does,
@@ -210,7 +236,11 @@ fn parse_numbers<T: std::str::FromStr>(bytes: &[u8]) -> Result<Vec<T>, Failure> 
     let mut values = Vec::new();
     for (i, token) in text.split_ascii_whitespace().enumerate() {
         let v = token.parse().map_err(|_| {
-            Failure::data(format!("number {} on stdin, {token:?}, is not a {}", i + 1, type_label::<T>()))
+            Failure::data(format!(
+                "number {} on stdin, {token:?}, is not a {}",
+                i + 1,
+                type_label::<T>()
+            ))
         })?;
         values
             .try_reserve(1)
@@ -234,5 +264,6 @@ fn write_lines<T: std::fmt::Display>(values: impl Iterator<Item = T>) -> Result<
     for v in values {
         writeln!(out, "{v}").map_err(|e| Failure::io("cannot write stdout", &e))?;
     }
-    out.flush().map_err(|e| Failure::io("cannot write stdout", &e))
+    out.flush()
+        .map_err(|e| Failure::io("cannot write stdout", &e))
 }

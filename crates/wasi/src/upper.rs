@@ -22,12 +22,18 @@ pub fn file(input: &str, output: &str) -> Result<(), Failure> {
     Failure::check_inside(output)?;
     let mut reader = File::open(input).map_err(|e| Failure::open_input(input, &e))?;
     if reader.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-        return Err(Failure::open_input(input, &io::Error::other("it is a directory")));
+        return Err(Failure::open_input(
+            input,
+            &io::Error::other("it is a directory"),
+        ));
     }
     let temp = format!("{output}.rwm-partial");
     let mut writer = File::create(&temp).map_err(|e| Failure::create_output(output, &e))?;
-    let streamed = stream(&mut reader, &mut writer, input, output)
-        .and_then(|()| writer.sync_all().map_err(|e| Failure::io(&format!("cannot write {output:?}"), &e)));
+    let streamed = stream(&mut reader, &mut writer, input, output).and_then(|()| {
+        writer
+            .sync_all()
+            .map_err(|e| Failure::io(&format!("cannot write {output:?}"), &e))
+    });
     drop(writer);
     if let Err(failure) = streamed {
         let _ = fs::remove_file(&temp);
@@ -40,7 +46,12 @@ pub fn file(input: &str, output: &str) -> Result<(), Failure> {
 }
 
 /// Copies `from` to `to`, uppercasing ASCII letters, one chunk at a time.
-pub fn stream(from: &mut impl Read, to: &mut impl Write, from_name: &str, to_name: &str) -> Result<(), Failure> {
+pub fn stream(
+    from: &mut impl Read,
+    to: &mut impl Write,
+    from_name: &str,
+    to_name: &str,
+) -> Result<(), Failure> {
     let mut chunk = vec![0u8; CHUNK];
     loop {
         let n = match from.read(&mut chunk) {
@@ -53,5 +64,6 @@ pub fn stream(from: &mut impl Read, to: &mut impl Write, from_name: &str, to_nam
         to.write_all(&chunk[..n])
             .map_err(|e| Failure::io(&format!("cannot write {to_name}"), &e))?;
     }
-    to.flush().map_err(|e| Failure::io(&format!("cannot write {to_name}"), &e))
+    to.flush()
+        .map_err(|e| Failure::io(&format!("cannot write {to_name}"), &e))
 }

@@ -158,7 +158,11 @@ fn produce_meta(
 /// not `greet`, so it never clashes with the idiomatic `greet` when both
 /// faces are linked into one module.)
 #[no_mangle]
-pub extern "C" fn make_greeting(in_ptr: *const u8, in_len: u32, out_meta_ptr: *mut OutString) -> i32 {
+pub extern "C" fn make_greeting(
+    in_ptr: *const u8,
+    in_len: u32,
+    out_meta_ptr: *mut OutString,
+) -> i32 {
     produce_meta(in_ptr, in_len, out_meta_ptr, core_::greet_lossy)
 }
 
@@ -328,4 +332,28 @@ pub extern "C" fn heap_stats(out: *mut HeapStats) -> i32 {
         s.peak_live_bytes,
     ];
     finish(write_words(out.addr(), &words))
+}
+
+/// Installs the panic hook that writes a panic's location and message into
+/// the record at `panic_record()`. Idempotent; the JS toolkit calls it once
+/// per instance. (The wasm-bindgen build installs its own hook at start.)
+#[no_mangle]
+pub extern "C" fn install_panic_hook() {
+    crate::panic::install_hook();
+}
+
+/// The address of the panic record (static memory): a `u32` byte length,
+/// then that many bytes of UTF-8, `"<file>:<line>:<col>\n<message>"`.
+/// Length 0 means no panic has been recorded.
+#[no_mangle]
+pub extern "C" fn panic_record() -> *const rust_wasm_memory_core::PanicRecord {
+    &crate::panic::RECORD
+}
+
+/// Panics on purpose, with a message naming `code`, so a host can test its
+/// own recovery from a trapped instance. No other input makes this module
+/// panic; an instance that ran this must be discarded.
+#[no_mangle]
+pub extern "C" fn panic_probe(code: u32) {
+    panic!("panic_probe({code}): deliberate panic for testing recovery");
 }

@@ -1,0 +1,44 @@
+//! Panics reach JS as a `PanicError` carrying the panic's message, and the
+//! next call runs on a fresh instance.
+//!
+//! No input should make this package panic (the property and fuzz suites
+//! look for one); this is what happens if a bug does. The hook, installed at
+//! start:
+//! 1. records location and message in the raw face's static panic record
+//!    (no lock, no allocation of its own);
+//! 2. logs it with `console_error_panic_hook` (default feature);
+//! 3. asks the glue to replace the instance before the next export call
+//!    (`wasm_bindgen::handler::schedule_reinit`): a panicking call may leave
+//!    the heap, the shadow stack pointer or a lock half-updated, so the old
+//!    instance is never entered again.
+//!
+//! Then `panic = "abort"` traps. The JS wrapper around every export
+//! (`pkg-template/glue-guards.js`) catches the `RuntimeError`, reads the
+//! record out of the dead instance's memory (through `panic_record()`, which
+//! only returns a constant) and throws a `PanicError` with the message.
+//! Objects created by the old instance (`F32Buffer`, `U32Buffer`) then throw
+//! `StaleInstanceError` when used.
+
+use std::panic::PanicHookInfo;
+
+use rust_wasm_memory_raw::panic as record;
+use wasm_bindgen::prelude::*;
+
+/// Installs [`hook`] (once per instance).
+pub(crate) fn install() {
+    record::install_with(hook);
+}
+
+fn hook(info: &PanicHookInfo<'_>) {
+    record::record(info);
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::hook(info);
+    wasm_bindgen::handler::schedule_reinit();
+}
+
+/// Panics on purpose with `message`, so tests (and users testing their own
+/// recovery) can see what a panic does. Hidden: not in the typings.
+#[wasm_bindgen(js_name = "__panicProbe", skip_typescript)]
+pub fn panic_probe(message: &str) {
+    panic!("{message}");
+}
