@@ -30,8 +30,8 @@ const isI32 = (v) => typeof v === 'number' && Number.isInteger(v) && v >= -(2 **
 
 /**
  * Element counts no wasm32 memory can hold: 4 GiB − 4 bytes and 16 GiB of
- * u32. (3 GiB is not enough: V8 and SpiderMonkey grow a memory to the full
- * 4 GiB, so a 3 GiB request can succeed on a fresh instance.)
+ * u32. (Any one request above 2 GiB − 1 is refused: that is isize::MAX on
+ * wasm32, Rust's cap on a single allocation; see RELIABILITY.md.)
  */
 const HUGE_U32_LENGTHS = [1073741823, 4294967295];
 
