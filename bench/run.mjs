@@ -4,7 +4,7 @@
 // progress and a table per runtime, and writes bench/results.json with the
 // runtime versions, sizes, medians, ratios and targets of this one run.
 //
-//   node bench/run.mjs [--only node|faces|chromium|firefox ...]
+//   node bench/run.mjs [--only node|faces|registry|chromium|firefox ...]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, totalmem } from 'node:os';
@@ -20,6 +20,7 @@ import { serveStatic } from '../tests/js/support/static-server.mjs';
 import { withBrowser } from '../tests/js/support/webdriver.mjs';
 import { runSuite, SIZES } from './suite.mjs';
 import { runFaces } from './faces.mjs';
+import { runRegistry } from './registry.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1) : ['node', 'chromium', 'firefox'];
@@ -67,6 +68,12 @@ if (only.includes('node') || only.includes('faces')) {
   if (existsSync(python)) {
     report.faces.python = JSON.parse(execFileSync(python, [join(root, 'bench', 'faces.py')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   }
+}
+
+if (only.includes('node') || only.includes('registry')) {
+  // The raw ABI's block registry with up to 1e5 live blocks.
+  console.log('\n== raw block registry (alloc + free, by live blocks and order)');
+  report.registry = await runRegistry({ log: (l) => console.log(`[registry] ${l}`) });
 }
 
 const browsers = only.filter((b) => b === 'chromium' || b === 'firefox');

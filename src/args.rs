@@ -128,9 +128,24 @@ pub fn integer(
     } else {
         Err(range_error(
             func,
-            &format!("{param} must be an integer from {min} to {max}, got {value}"),
+            &format!(
+                "{param} must be an integer from {} to {}, got {}",
+                js_number(min),
+                js_number(max),
+                js_number(value)
+            ),
         ))
     }
+}
+
+/// `String(value)` for a number, formatted by the engine: the text a JS
+/// caller expects (`Infinity`, `1e+21`, `NaN`), and it keeps Rust's float
+/// formatting (about 20 KB of wasm) out of the module.
+fn js_number(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// [`integer`] in the `i32` range.

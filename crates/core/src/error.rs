@@ -25,7 +25,12 @@ impl AllocError {
 
 impl fmt::Display for AllocError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot allocate {} bytes", self.requested_bytes)
+        // Through u64 where it fits (always, on wasm32): u128 formatting
+        // would add its own code to every module that prints this.
+        match u64::try_from(self.requested_bytes) {
+            Ok(bytes) => write!(f, "cannot allocate {bytes} bytes"),
+            Err(_) => f.write_str("cannot allocate more than 2^64 bytes"),
+        }
     }
 }
 
@@ -49,10 +54,18 @@ impl fmt::Display for NormalizeError {
         match self {
             NormalizeError::Empty => f.write_str("cannot normalize an empty array"),
             NormalizeError::ZeroMax => f.write_str("cannot normalize: the maximum is 0"),
-            NormalizeError::NonFiniteMax(m) => write!(
-                f,
-                "cannot normalize: the maximum is {m}, not a finite number"
-            ),
+            // Spelled out rather than `{m}`: float formatting is the largest
+            // piece of code a wasm module could pull in through this.
+            NormalizeError::NonFiniteMax(m) => {
+                let m = if m.is_nan() {
+                    "NaN"
+                } else if *m < 0.0 {
+                    "-inf"
+                } else {
+                    "inf"
+                };
+                write!(f, "cannot normalize: the maximum is {m}, not a finite number")
+            }
         }
     }
 }
