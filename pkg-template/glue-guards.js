@@ -124,4 +124,97 @@ function __rwmGuardClass(Class) {
   });
 }
 
+// ---- the small-array path (src/small.rs) ----------------------------------
+// For a typed array of at most 64 elements, `sumU32`, `normalize` and
+// `fillDoubles` check the type here, copy the elements into a fixed scratch
+// area of wasm memory and call one export, instead of the general path's
+// calls back into JS, heap allocation and fresh views. Anything else (larger
+// arrays, wrong types, a module not yet initialised) takes the general path,
+// which makes every error. Copies use `TypedArray.prototype.set`, which keeps
+// NaN bits as they are, like the general path.
+
+const __rwmTypedSet = Object.getPrototypeOf(Uint8Array.prototype).set;
+const __rwmLengthOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+
+/** Views of the scratch area, `u32[n]` / `f32[n]` of exactly n elements, made on first use. */
+const __rwmSmall = { instance: -1, at: 0, u32: [], f32: [] };
+
+/** The scratch views for the live instance, or null before `init()`. */
+function __rwmSmallViews() {
+  if (wasm === undefined) return null;
+  __wbg_call_guard(); // a trapped instance is replaced first, as in every glue call
+  const views = __rwmSmall;
+  // A view over memory that grew is detached and reads as length 0.
+  if (views.instance !== __wbg_instance_id || views.u32.length === 0 || views.u32[1].length === 0) {
+    const capacity = wasm.__smallCapacity() >>> 0;
+    views.instance = __wbg_instance_id;
+    views.at = wasm.__smallScratch() >>> 0;
+    views.u32 = new Array(capacity + 1).fill(null);
+    views.f32 = new Array(capacity + 1).fill(null);
+    views.u32[1] = new Uint32Array(wasm.memory.buffer, views.at, 1);
+  }
+  return views;
+}
+
+function __rwmSmallView(views, Type, n) {
+  const list = Type === Float32Array ? views.f32 : views.u32;
+  return list[n] ?? (list[n] = new Type(wasm.memory.buffer, views.at, n));
+}
+
+/** `n` elements of `values` into the scratch area; false if they do not fit. */
+function __rwmSmallIn(views, Type, values, n) {
+  if (n >= views.u32.length) return false;
+  __rwmTypedSet.call(__rwmSmallView(views, Type, n), values);
+  return true;
+}
+
+function __rwmSmallPaths() {
+  const general = { sumU32, normalize, fillDoubles };
+  const small = (values, Type) => ArrayBuffer.isView(values) && values instanceof Type;
+
+  sumU32 = function sumU32(values) {
+    const views = small(values, Uint32Array) ? __rwmSmallViews() : null;
+    const n = views && __rwmLengthOf.call(values);
+    if (views && __rwmSmallIn(views, Uint32Array, values, n)) {
+      try {
+        return wasm.__smallSumU32(n) >>> 0;
+      } catch (error) {
+        throw __rwmCaught(error);
+      }
+    }
+    return general.sumU32(values);
+  };
+
+  normalize = function normalize(values) {
+    const views = small(values, Float32Array) ? __rwmSmallViews() : null;
+    const n = views && __rwmLengthOf.call(values);
+    if (views && __rwmSmallIn(views, Float32Array, values, n)) {
+      let scaled;
+      try {
+        scaled = wasm.__smallNormalize(n) !== 0;
+      } catch (error) {
+        throw __rwmCaught(error);
+      }
+      if (scaled) __rwmTypedSet.call(values, __rwmSmallView(views, Float32Array, n));
+      return scaled;
+    }
+    return general.normalize(values);
+  };
+
+  fillDoubles = function fillDoubles(values) {
+    const views = small(values, Uint32Array) ? __rwmSmallViews() : null;
+    const n = views && __rwmLengthOf.call(values);
+    if (views && n < views.u32.length) {
+      try {
+        wasm.__smallFillDoubles(n);
+      } catch (error) {
+        throw __rwmCaught(error);
+      }
+      __rwmTypedSet.call(values, __rwmSmallView(views, Uint32Array, n));
+      return;
+    }
+    return general.fillDoubles(values);
+  };
+}
+
 /* @guard-exports */

@@ -69,6 +69,7 @@ function glueGuards(cjsGlue) {
     isClass(api[n]) ? `${n} = __rwmGuardClass(${n});` : `${n} = __rwmGuardTraps(${n});`);
   const errors = ['UseAfterFreeError', 'PanicError', 'StaleInstanceError'];
   const template = readFileSync(join(root, 'pkg-template', 'glue-guards.js'), 'utf8');
+  lines.push('__rwmSmallPaths();');
   const esm = [...lines, `export { ${errors.join(', ')} };`].join('\n');
   const cjs = [...lines, ...Object.keys(api).filter((n) => typeof api[n] === 'function').sort().map((n) => `exports.${n} = ${n};`),
     ...errors.map((n) => `exports.${n} = ${n};`)].join('\n');

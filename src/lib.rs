@@ -19,6 +19,7 @@ mod buffers;
 mod heap;
 mod numbers;
 mod panic;
+mod small;
 mod strings;
 mod typed;
 

@@ -89,5 +89,60 @@ export function buffersCases({ bindgen: m }) {
       }
       eq(m.heapStats().liveBytes, before, 'live bytes back at baseline');
     }],
+
+    // ---- the copy API's small-array path (src/small.rs) -------------------
+    ['small arrays: sumU32, fillDoubles and normalize agree with the general path at every length 0…65 and 200', () => {
+      const bits = (f32) => new Uint32Array(f32.buffer, f32.byteOffset, f32.length);
+      const specials = [NaN, -0, Infinity, -Infinity, 1e-45, 3.4028234663852886e38, -2.5];
+      for (const n of [...Array(66).keys(), 200]) {
+        const u = Uint32Array.from({ length: n }, (_, i) => (i * 2654435761 + 0xfffffff0) >>> 0);
+        eq(m.sumU32(u), u.reduce((a, b) => (a + b) >>> 0, 0), `sumU32 n=${n}`);
+        const filled = new Uint32Array(n).fill(7);
+        m.fillDoubles(filled);
+        eq(filled, Uint32Array.from({ length: n }, (_, i) => 2 * i), `fillDoubles n=${n}`);
+        for (const variant of ['plain', 'specials', 'zero']) {
+          const f = Float32Array.from({ length: n }, (_, i) => (variant === 'zero' ? 0 : variant === 'specials' && i % 5 === 0 ? specials[i % specials.length] : (i * 37) % 101 - 20));
+          if (variant === 'specials' && n > 3) bits(f)[3] = 0x7fc01234; // a NaN with a payload
+          const copy = f.slice();
+          const buffer = m.F32Buffer.from(f);
+          const scaled = m.normalize(copy);
+          eq(scaled, buffer.normalize(), `normalize n=${n} (${variant}): result`);
+          eq(bits(copy), bits(buffer.view().slice()), `normalize n=${n} (${variant}): the same bits, NaN payloads included`);
+          buffer.free();
+        }
+      }
+    }],
+
+    ['small arrays: up to 64 elements the copy API allocates nothing; 65 takes the general path', () => {
+      const u = new Uint32Array(64).fill(3);
+      const f = new Float32Array(64).fill(2);
+      m.sumU32(u); // first use makes the views
+      const before = m.heapStats();
+      for (let i = 0; i < 1000; i++) {
+        m.sumU32(u);
+        m.fillDoubles(u);
+        m.normalize(f);
+      }
+      eq(m.heapStats().totalAllocations, before.totalAllocations, 'no heap allocation for 64 elements');
+      m.sumU32(new Uint32Array(65));
+      eq(m.heapStats().totalAllocations, before.totalAllocations + 1, 'one allocation for 65 elements');
+    }],
+
+    ['small arrays: correct after memory.grow, with subclasses and views of wasm memory, and wrong types still refused', () => {
+      for (let round = 1; round <= 50; round++) {
+        memory().grow(1); // detaches the scratch views
+        eq(m.sumU32(new Uint32Array([round, 1])), round + 1, `round ${round}`);
+      }
+      class Mine extends Uint32Array {}
+      eq(m.sumU32(new Mine([1, 2, 3])), 6, 'a subclass');
+      const b = m.F32Buffer.from(new Float32Array([1, 2, 4]));
+      eq(m.normalize(b.view()), true, 'a view of wasm memory itself');
+      eq(Array.from(b.view()), [0.25, 0.5, 1]);
+      b.free();
+      throws(() => m.sumU32(new Float32Array(4)), TypeError, /sumU32: values must be a Uint32Array, got Float32Array/);
+      throws(() => m.normalize(new Float64Array(4)), TypeError, /normalize: values must be a Float32Array, got Float64Array/);
+      throws(() => m.fillDoubles([1, 2]), TypeError, /fillDoubles: values must be a Uint32Array, got Array/);
+      throws(() => m.sumU32(new Proxy(new Uint32Array(2), {})), TypeError, /must be a Uint32Array/);
+    }],
   ];
 }

@@ -64,7 +64,10 @@ impl fmt::Display for NormalizeError {
                 } else {
                     "inf"
                 };
-                write!(f, "cannot normalize: the maximum is {m}, not a finite number")
+                write!(
+                    f,
+                    "cannot normalize: the maximum is {m}, not a finite number"
+                )
             }
         }
     }

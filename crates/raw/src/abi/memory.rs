@@ -56,11 +56,12 @@ impl Block {
 /// running out of memory is a refused call, never an abort, and it is about
 /// 10 KB less wasm. A free leaves a *tombstone* (the slot stays, marked
 /// dead) instead of shifting every later slot, and an insert next to a
-/// tombstone reuses it; the tombstones are swept out once they outnumber
-/// the live blocks. So the common patterns (free the newest, free the
-/// oldest, the allocator reusing a freed address) cost a binary search, and
-/// only an insert between two live blocks shifts memory. `bench/registry.mjs`
-/// measures both orders with up to 1e5 live blocks.
+/// tombstone reuses it. Tombstones are swept out once they outnumber the
+/// live blocks, and the whole `Vec` is freed when no block is live, so an
+/// empty registry holds no memory. The common patterns (free the newest,
+/// free the oldest, the allocator reusing a freed address) cost a binary
+/// search; only an insert between two live blocks shifts memory.
+/// `bench/registry.mjs` measures three orders with up to 1e5 live blocks.
 static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
     slots: Vec::new(),
     live: 0,
@@ -105,7 +106,10 @@ impl Registry {
         let end = start + block.size.max(1);
         let i = self.slots.partition_point(|s| s.block.addr() < start);
         let j = i + self.slots[i..].partition_point(|s| s.block.addr() < end);
-        debug_assert!(self.slots[i..j].iter().all(|s| !s.live), "live blocks overlap");
+        debug_assert!(
+            self.slots[i..j].iter().all(|s| !s.live),
+            "live blocks overlap"
+        );
         let slot = Slot { block, live: true };
         if j > i {
             // Take the first covered tombstone's slot; drop the others.
@@ -134,7 +138,11 @@ impl Registry {
         slot.live = false;
         let freed = (slot.block.base, slot.block.layout());
         self.live -= 1;
-        if self.slots.len() - self.live > self.live + 16 {
+        if self.live == 0 {
+            // Give the registry's own memory back too, so that with no block
+            // live the heap is exactly as before the first one.
+            self.slots = Vec::new();
+        } else if self.slots.len() - self.live > self.live + 16 {
             // Sweep; `retain` moves slots down and never allocates.
             self.slots.retain(|s| s.live);
         }
@@ -401,7 +409,10 @@ mod tests {
                 assert!(registry.find(start).is_none(), "a freed block is gone");
             }
             assert_eq!(registry.len(), bases.len(), "step {step}");
-            assert!(registry.slots() <= 2 * registry.len() + 17, "tombstones are swept");
+            assert!(
+                registry.slots() <= 2 * registry.len() + 17,
+                "tombstones are swept"
+            );
             for (addr, &expected) in owner.iter().enumerate().skip(1) {
                 let found = registry
                     .at_or_below(addr)
