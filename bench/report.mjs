@@ -42,6 +42,14 @@ if (report.faces) {
   }
   lines.push('');
 }
+if (report.registry) {
+  lines.push('### Raw block registry', '', 'Median time of one `alloc(16, 4)` + `dealloc` pair on raw.wasm, with that many other blocks live (Node).', '');
+  const live = [...new Set(report.registry.map((r) => r.live))];
+  const patterns = [...new Set(report.registry.map((r) => r.pattern))];
+  lines.push(`| order | ${live.map((n) => `${n} live`).join(' | ')} |`, `|---|${live.map(() => '---').join('|')}|`);
+  for (const p of patterns) lines.push(`| ${p} | ${live.map((n) => t(report.registry.find((r) => r.live === n && r.pattern === p)?.medianNs)).join(' | ')} |`);
+  lines.push('');
+}
 lines.push('| size target | measured | |', '|---|---|---|');
 for (const tg of report.wasm.targets) lines.push(`| ${tg.target} | ${tg.value.toFixed(1)} KB | ${tg.met ? 'met' : '**missed**'} |`);
 const block = lines.join('\n');

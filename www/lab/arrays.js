@@ -1,0 +1,52 @@
+// Arrays panel: normalize, sumU32 and fillDoubles through the copy API, and
+// F32Buffer.normalize on data that stays in wasm memory.
+import { $, guarded, list, parseNumbers } from './util.js';
+
+export function arraysPanel({ m, inspector }) {
+  let buffer = null; // the F32Buffer shown in the inspector
+
+  const show = (call, result, after, note) => {
+    $('arrays-call').textContent = call;
+    $('arrays-result').textContent = result;
+    $('arrays-after').textContent = after;
+    $('arrays-note').textContent = note;
+  };
+
+  const actions = {
+    'do-normalize': async () => {
+      const values = new Float32Array(parseNumbers($('numbers').value));
+      const scaled = await inspector.track('normalize (copy)', () => m.normalize(values));
+      show(`normalize(Float32Array(${values.length}))`, String(scaled), list(values), scaled
+        ? 'Scaled: every element divided by the maximum. The array was copied into wasm memory and back.'
+        : 'Left unchanged: the array is empty, its maximum is 0, or its maximum is not finite.');
+    },
+    'do-sum': async () => {
+      const numbers = parseNumbers($('numbers').value);
+      const bad = numbers.find((v) => !Number.isInteger(v) || v < 0 || v > 0xffffffff);
+      if (bad !== undefined) throw new RangeError(`${bad} is not a u32 (an integer from 0 to 4294967295)`);
+      const values = new Uint32Array(numbers);
+      const sum = await inspector.track('sumU32 (copy)', () => m.sumU32(values));
+      show(`sumU32(Uint32Array(${values.length}))`, String(sum), list(values), 'The sum wraps modulo 2³², like (a + b) >>> 0.');
+    },
+    'do-fill': async () => {
+      const values = new Uint32Array(parseNumbers($('numbers').value).length);
+      await inspector.track('fillDoubles (copy)', () => m.fillDoubles(values));
+      show(`fillDoubles(Uint32Array(${values.length}))`, 'undefined', list(values), 'Element i is set to 2 × i, in place.');
+    },
+    'do-buffer': async () => {
+      const values = new Float32Array(parseNumbers($('numbers').value));
+      buffer?.free();
+      buffer = null;
+      inspector.setRegion('F32Buffer', null);
+      buffer = await inspector.track('F32Buffer.from', () => m.F32Buffer.from(values));
+      inspector.setRegion('F32Buffer', { ptr: buffer.ptr, len: buffer.length * 4, label: 'F32Buffer' });
+      const scaled = await inspector.track('F32Buffer.normalize (zero-copy)', () => buffer.normalize());
+      inspector.show(buffer.ptr);
+      show(`F32Buffer.from(…).normalize() at ptr ${buffer.ptr}, ${buffer.length} elements = ${buffer.length * 4} bytes`,
+        String(scaled), list(buffer.view()), 'The data stays in wasm memory: view() is a Float32Array over memory.buffer, no copy. The buffer stays allocated (blue in the map) until the next run frees it.');
+    },
+  };
+  for (const [id, action] of Object.entries(actions)) $(id).addEventListener('click', guarded('arrays-error', action));
+  $('arrays-form').addEventListener('submit', (e) => { e.preventDefault(); guarded('arrays-error', actions['do-normalize'])(); });
+  return guarded('arrays-error', actions['do-normalize']);
+}
