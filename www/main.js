@@ -1,50 +1,52 @@
-// The demo page's script: reads the inputs, calls the package, and writes
-// every result with textContent (never innerHTML), so whatever is typed is
-// shown literally.
-import init, { greet, normalize } from 'rust-wasm-memory';
+// The memory lab. It loads the package the way an app would (its generated
+// glue, `await init()`), wraps the same instance's raw exports with the
+// toolkit (`new RawModule(exports)`), so every panel works in one linear
+// memory, and wires the panels to the inspector.
+import init, * as m from 'rust-wasm-memory';
+import { RawModule } from 'rust-wasm-memory/raw';
 
-const $ = (id) => document.getElementById(id);
+import { arraysPanel } from './lab/arrays.js';
+import { benchPanel } from './lab/bench.js';
+import { createInspector } from './lab/inspector.js';
+import { ownershipPanel } from './lab/ownership.js';
+import { stringsPanel } from './lab/strings.js';
+import { $, guarded, list } from './lab/util.js';
+import { walkPanel } from './lab/walk.js';
 
-function showError(error) {
-  $('error').textContent = error ? `${error.name}: ${error.message}` : '';
-}
+const exports = await init();
+const raw = new RawModule(exports);
+const memory = () => exports.memory;
+const inspector = createInspector({ memory, heapStats: () => m.heapStats() });
 
-function runGreet() {
-  try {
-    $('greeting').textContent = greet($('name').value);
-    showError(null);
-  } catch (e) {
-    showError(e);
-  }
-}
+const runStrings = stringsPanel({ m, inspector });
+const runArrays = arraysPanel({ m, inspector });
+walkPanel({ raw, inspector });
+ownershipPanel({ raw, memory, inspector });
+benchPanel({ m });
 
-/** Parses "1, 5 10" into numbers; reports the first token that is not one. */
-function parseNumbers(text) {
-  const tokens = text.split(/[\s,]+/).filter(Boolean);
-  const bad = tokens.find((t) => Number.isNaN(Number(t)) && t.toLowerCase() !== 'nan');
-  if (bad !== undefined) throw new TypeError(`"${bad}" is not a number`);
-  return new Float32Array(tokens.map(Number));
-}
+$('hex-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  guarded('inspector-error', () => {
+    const text = $('hex-addr').value.trim();
+    const addr = /^0x[0-9a-f]+$/i.test(text) ? parseInt(text, 16) : /^\d+$/.test(text) ? Number(text) : NaN;
+    if (Number.isNaN(addr)) throw new TypeError(`"${text}" is not an address: use decimal or 0x… hex`);
+    inspector.show(addr);
+  })();
+});
 
-function runNormalize() {
-  try {
-    const values = parseNumbers($('numbers').value);
-    const scaled = normalize(values);
-    $('normalized').textContent = `[${Array.from(values).join(', ')}]`;
-    $('normalize-note').textContent = scaled
-      ? 'Scaled: every element was divided by the maximum.'
-      : 'Left unchanged: the array is empty, its maximum is 0, or its maximum is not finite.';
-    showError(null);
-  } catch (e) {
-    showError(e);
-  }
-}
+// The seed's debug handle: poke at memory from DevTools.
+window.wasm = {
+  memory: exports.memory,
+  exports,
+  raw,
+  package: m,
+  heapStats: () => m.heapStats(),
+  inspector,
+  /** `len` bytes at `ptr` as a list, e.g. wasm.bytes(1024, 16). */
+  bytes: (ptr, len = 16) => list(new Uint8Array(exports.memory.buffer, ptr, len)),
+};
 
-await init();
-
-for (const [form, run, input] of [['greet-form', runGreet, 'name'], ['normalize-form', runNormalize, 'numbers']]) {
-  $(form).addEventListener('submit', (event) => { event.preventDefault(); run(); });
-  $(input).addEventListener('input', run);
-  run();
-}
+await runStrings();
+await runArrays();
+inspector.refresh();
 document.body.dataset.ready = 'true';

@@ -128,7 +128,7 @@ export function createInspector({ memory, heapStats }) {
       const to = Math.min(from + per, mem.length);
       let used = false;
       for (let a = from; a < to && !used; a++) used = mem[a] !== 0;
-      paint(c, from >= mem.length ? [255, 255, 255] : used ? [196, 200, 208] : [240, 242, 245]);
+      paint(c, from >= mem.length ? [255, 255, 255] : used ? [100, 116, 139] : [226, 232, 240]);
     }
     for (const { ptr, len } of regions.values()) {
       for (let c = Math.floor(ptr / per); c <= Math.floor((ptr + Math.max(len, 1) - 1) / per) && c < cells; c++) paint(c, [37, 99, 235]);
