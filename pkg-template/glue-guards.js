@@ -136,84 +136,72 @@ function __rwmGuardClass(Class) {
 const __rwmTypedSet = Object.getPrototypeOf(Uint8Array.prototype).set;
 const __rwmLengthOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
 
-/** Views of the scratch area, `u32[n]` / `f32[n]` of exactly n elements, made on first use. */
-const __rwmSmall = { instance: -1, at: 0, u32: [], f32: [] };
+/**
+ * The scratch area of the live instance: its address, its capacity in
+ * elements, and views of exactly n elements, made on first use. `probe`
+ * detects growth (a view over memory that grew is detached: length 0).
+ */
+const __rwmSmall = { instance: -1, at: 0, capacity: 0, probe: null, u32: [], f32: [] };
 
-/** The scratch views for the live instance, or null before `init()`. */
-function __rwmSmallViews() {
-  if (wasm === undefined) return null;
+/**
+ * The length of `values` if it is a `Type` that fits the scratch area of an
+ * initialised instance (whose views are then current), else -1.
+ */
+function __rwmSmallLength(values, Type) {
+  if (wasm === undefined || !ArrayBuffer.isView(values) || !(values instanceof Type)) return -1;
   __wbg_call_guard(); // a trapped instance is replaced first, as in every glue call
-  const views = __rwmSmall;
-  // A view over memory that grew is detached and reads as length 0.
-  if (views.instance !== __wbg_instance_id || views.u32.length === 0 || views.u32[1].length === 0) {
-    const capacity = wasm.__smallCapacity() >>> 0;
-    views.instance = __wbg_instance_id;
-    views.at = wasm.__smallScratch() >>> 0;
-    views.u32 = new Array(capacity + 1).fill(null);
-    views.f32 = new Array(capacity + 1).fill(null);
-    views.u32[1] = new Uint32Array(wasm.memory.buffer, views.at, 1);
+  const small = __rwmSmall;
+  if (small.instance !== __wbg_instance_id || small.probe.length === 0) {
+    small.instance = __wbg_instance_id;
+    small.at = wasm.__smallScratch() >>> 0;
+    small.capacity = wasm.__smallCapacity() >>> 0;
+    small.probe = new Uint8Array(wasm.memory.buffer, small.at, 1);
+    small.u32 = [];
+    small.f32 = [];
   }
-  return views;
+  const n = __rwmLengthOf.call(values);
+  return n <= small.capacity ? n : -1;
 }
 
-function __rwmSmallView(views, Type, n) {
-  const list = Type === Float32Array ? views.f32 : views.u32;
-  return list[n] ?? (list[n] = new Type(wasm.memory.buffer, views.at, n));
+/** A view of the first `n` scratch elements as `Type`. */
+function __rwmSmallView(Type, n) {
+  const list = Type === Float32Array ? __rwmSmall.f32 : __rwmSmall.u32;
+  return list[n] ?? (list[n] = new Type(wasm.memory.buffer, __rwmSmall.at, n));
 }
 
-/** `n` elements of `values` into the scratch area; false if they do not fit. */
-function __rwmSmallIn(views, Type, values, n) {
-  if (n >= views.u32.length) return false;
-  __rwmTypedSet.call(__rwmSmallView(views, Type, n), values);
-  return true;
+/** Calls small-path export `fn` on `n` elements, a trap becoming a PanicError. */
+function __rwmSmallCall(fn, n) {
+  try {
+    return fn(n);
+  } catch (error) {
+    throw __rwmCaught(error);
+  }
 }
 
 function __rwmSmallPaths() {
   const general = { sumU32, normalize, fillDoubles };
-  const small = (values, Type) => ArrayBuffer.isView(values) && values instanceof Type;
 
   sumU32 = function sumU32(values) {
-    const views = small(values, Uint32Array) ? __rwmSmallViews() : null;
-    const n = views && __rwmLengthOf.call(values);
-    if (views && __rwmSmallIn(views, Uint32Array, values, n)) {
-      try {
-        return wasm.__smallSumU32(n) >>> 0;
-      } catch (error) {
-        throw __rwmCaught(error);
-      }
-    }
-    return general.sumU32(values);
+    const n = __rwmSmallLength(values, Uint32Array);
+    if (n < 0) return general.sumU32(values);
+    __rwmTypedSet.call(__rwmSmallView(Uint32Array, n), values);
+    return __rwmSmallCall(wasm.__smallSumU32, n) >>> 0;
   };
 
   normalize = function normalize(values) {
-    const views = small(values, Float32Array) ? __rwmSmallViews() : null;
-    const n = views && __rwmLengthOf.call(values);
-    if (views && __rwmSmallIn(views, Float32Array, values, n)) {
-      let scaled;
-      try {
-        scaled = wasm.__smallNormalize(n) !== 0;
-      } catch (error) {
-        throw __rwmCaught(error);
-      }
-      if (scaled) __rwmTypedSet.call(values, __rwmSmallView(views, Float32Array, n));
-      return scaled;
-    }
-    return general.normalize(values);
+    const n = __rwmSmallLength(values, Float32Array);
+    if (n < 0) return general.normalize(values);
+    __rwmTypedSet.call(__rwmSmallView(Float32Array, n), values);
+    const scaled = __rwmSmallCall(wasm.__smallNormalize, n) !== 0;
+    if (scaled) __rwmTypedSet.call(values, __rwmSmallView(Float32Array, n));
+    return scaled;
   };
 
   fillDoubles = function fillDoubles(values) {
-    const views = small(values, Uint32Array) ? __rwmSmallViews() : null;
-    const n = views && __rwmLengthOf.call(values);
-    if (views && n < views.u32.length) {
-      try {
-        wasm.__smallFillDoubles(n);
-      } catch (error) {
-        throw __rwmCaught(error);
-      }
-      __rwmTypedSet.call(values, __rwmSmallView(views, Uint32Array, n));
-      return;
-    }
-    return general.fillDoubles(values);
+    const n = __rwmSmallLength(values, Uint32Array);
+    if (n < 0) return general.fillDoubles(values);
+    __rwmSmallCall(wasm.__smallFillDoubles, n);
+    __rwmTypedSet.call(values, __rwmSmallView(Uint32Array, n));
   };
 }
 
