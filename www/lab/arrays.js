@@ -1,6 +1,6 @@
 // Arrays panel: normalize, sumU32 and fillDoubles through the copy API, and
 // F32Buffer.normalize on data that stays in wasm memory.
-import { $, guarded, list, parseNumbers } from './util.js';
+import { $, guarded, list, parseNumbers, parseU32s } from './util.js';
 
 export function arraysPanel({ m, inspector }) {
   let buffer = null; // the F32Buffer shown in the inspector
@@ -21,10 +21,7 @@ export function arraysPanel({ m, inspector }) {
         : 'Left unchanged: the array is empty, its maximum is 0, or its maximum is not finite.');
     },
     'do-sum': async () => {
-      const numbers = parseNumbers($('numbers').value);
-      const bad = numbers.find((v) => !Number.isInteger(v) || v < 0 || v > 0xffffffff);
-      if (bad !== undefined) throw new RangeError(`${bad} is not a u32 (an integer from 0 to 4294967295)`);
-      const values = new Uint32Array(numbers);
+      const values = new Uint32Array(parseU32s($('numbers').value));
       const sum = await inspector.track('sumU32 (copy)', () => m.sumU32(values));
       show(`sumU32(Uint32Array(${values.length}))`, String(sum), list(values), 'The sum wraps modulo 2³², like (a + b) >>> 0.');
     },

@@ -47,6 +47,14 @@ export function parseNumbers(text) {
   return values;
 }
 
+/** parseNumbers, each also required to be a u32 (RangeError naming the first that is not). */
+export function parseU32s(text) {
+  const values = parseNumbers(text);
+  const bad = values.find((v) => !Number.isInteger(v) || v < 0 || v > 0xffffffff);
+  if (bad !== undefined) throw new RangeError(`${bad} is not a u32 (an integer from 0 to 4294967295)`);
+  return values;
+}
+
 /** A JS array or typed array as "[1, 2, 3]", with -0 and NaN kept visible. */
 export const list = (values) => `[${Array.from(values, (v) => (Object.is(v, -0) ? '-0' : String(v))).join(', ')}]`;
 

@@ -2,7 +2,7 @@
 // with each pointer (always bytes) and length (elements of the type the
 // function reads) in a table, and every byte written shown by the inspector.
 import { errorFor } from 'rust-wasm-memory/raw';
-import { $, guarded, hex, list, parseNumbers, row } from './util.js';
+import { $, guarded, hex, list, parseU32s, row } from './util.js';
 
 export function walkPanel({ raw, inspector }) {
   const x = raw.exports;
@@ -20,10 +20,8 @@ export function walkPanel({ raw, inspector }) {
     {
       title: 'alloc(n × 4, 4): room for n u32 values',
       run() {
-        const values = parseNumbers($('walk-values').value);
+        const values = parseU32s($('walk-values').value);
         if (!values.length) throw new RangeError('enter at least one u32 value');
-        const bad = values.find((v) => !Number.isInteger(v) || v < 0 || v > 0xffffffff);
-        if (bad !== undefined) throw new RangeError(`${bad} is not a u32 (an integer from 0 to 4294967295)`);
         state.values = values;
         state.p = x.alloc(values.length * 4, 4);
         if (state.p === 0) throw errorFor(x.last_status(), 'alloc');
@@ -95,18 +93,29 @@ export function walkPanel({ raw, inspector }) {
           state.leaked = true;
           return ['(frees skipped)', '—', `${state.rLen + state.sLen + 8 + state.values.length * 4} bytes leaked`, 'live bytes stay up'];
         }
-        const statuses = [
-          check(x.free_buffer(state.r, state.rLen), 'free_buffer'),
-          check(x.dealloc(state.s, state.sLen, 1), 'dealloc'),
-          check(x.dealloc(state.meta, 8, 4), 'dealloc'),
-          check(x.dealloc(state.p, state.values.length * 4, 4), 'dealloc'),
-        ];
-        state.freed = true;
-        for (const owner of ['walk:values', 'walk:text', 'walk:out', 'walk:result']) inspector.setRegion(owner, null);
+        const statuses = freeAll().map((status, i) => check(status, i ? 'dealloc' : 'free_buffer'));
         return [`free_buffer(${state.r}, ${state.rLen}); dealloc × 3`, '—', '4 blocks', `statuses ${statuses.join(', ')}`];
       },
     },
   ];
+
+  /** The inspector regions of the walk's blocks. */
+  const OWNERS = ['walk:values', 'walk:text', 'walk:out', 'walk:result'];
+
+  /**
+   * Gives back every block the walk has made so far: the result, the text,
+   * the out-param, the values. Returns the statuses of the calls made.
+   */
+  function freeAll() {
+    const statuses = [];
+    if (state.r) statuses.push(x.free_buffer(state.r, state.rLen));
+    if (state.s) statuses.push(x.dealloc(state.s, state.sLen, 1));
+    if (state.meta) statuses.push(x.dealloc(state.meta, 8, 4));
+    if (state.p) statuses.push(x.dealloc(state.p, state.values.length * 4, 4));
+    state.freed = true;
+    for (const owner of OWNERS) inspector.setRegion(owner, null);
+    return statuses;
+  }
 
   const ol = $('walk-steps');
   for (const step of steps) {
@@ -118,13 +127,8 @@ export function walkPanel({ raw, inspector }) {
 
   function reset() {
     // Blocks of an unfinished walk are given back, unless they were leaked on purpose.
-    if (state && !state.leaked && !state.freed) {
-      if (state.r) x.free_buffer(state.r, state.rLen);
-      if (state.s) x.dealloc(state.s, state.sLen, 1);
-      if (state.meta) x.dealloc(state.meta, 8, 4);
-      if (state.p) x.dealloc(state.p, state.values.length * 4, 4);
-    }
-    for (const owner of ['walk:values', 'walk:text', 'walk:out', 'walk:result']) inspector.setRegion(owner, null);
+    if (state && !state.leaked && !state.freed) freeAll();
+    for (const owner of OWNERS) inspector.setRegion(owner, null);
     state = {};
     index = 0;
     $('walk-log').replaceChildren();
