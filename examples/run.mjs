@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the seed's walk-through against the packaged raw.wasm, loaded the
-// seed's way: `WebAssembly.instantiate(bytes, {})`. Build first (npm run build).
+// Runs the tutorial's walk-through against the packaged raw.wasm, loaded the
+// tutorial's way: `WebAssembly.instantiate(bytes, {})`. Build first (npm run build).
 //   node examples/run.mjs
 import { readFile } from 'node:fs/promises';
 

@@ -1,11 +1,11 @@
-// The seed's host walk-through, runnable: each function takes the bare
+// The tutorial's host walk-through, runnable: each function takes the bare
 // exports of raw.wasm (from `WebAssembly.instantiate(bytes, {})`, no glue,
 // no toolkit) and does one step of the tutorial by hand.
 //
 // One rule the tutorial's snippets skip: any call that allocates may grow
 // memory, which detaches every typed array made over the old buffer. So a
 // view is made *after* the last call that could allocate, never before.
-// Instead of the seed's fixed offsets (1024, 4096), memory comes from the
+// Instead of the tutorial's fixed offsets (1024, 4096), memory comes from the
 // module's own `alloc`, and goes back with `dealloc` / `free_buffer`.
 
 const encoder = new TextEncoder();
@@ -39,7 +39,7 @@ export function demoEchoSuffix({ memory, alloc, dealloc, echo_suffix, free_buffe
   return { status, result, outPtr, outLen, freeStatus, secondFree };
 }
 
-/** The seed's callSum: a view of the slice, then sum_u32 on the same (ptr, len). */
+/** The tutorial's callSum: a view of the slice, then sum_u32 on the same (ptr, len). */
 export function callSum({ memory, sum_u32, last_status }, ptr, len) {
   const slice = u32(memory).subarray(ptr / 4, ptr / 4 + len);
   const sum = sum_u32(ptr, len) >>> 0;

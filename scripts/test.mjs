@@ -20,6 +20,13 @@ const venv = process.env.RWM_VENV ?? join(homedir(), '.cache', 'rust-wasm-memory
 
 /** Each suite: a command, its environment, and how its runner reports counts. */
 const suites = [
+  // Rust habits: formatting and clippy with warnings as errors, natively and
+  // for the wasm target (whose cfg'd code, simd kernels included, differs).
+  {
+    name: 'rust-lint',
+    cmd: ['bash', '-c', 'cargo fmt --all --check && cargo clippy --workspace --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory-raw -p rust-wasm-memory-kit -p rust-wasm-memory-core --lib -- -D warnings'],
+    format: 'exit',
+  },
   // proptest: 1e4 cases per core property (the default is 256).
   { name: 'native', cmd: ['cargo', 'test', '--workspace'], env: { PROPTEST_CASES: '10000' }, format: 'cargo' },
   // Miri over the raw ABI's native tests: permissive provenance for all (the
@@ -27,7 +34,7 @@ const suites = [
   // provenance for every test whose host side does not need that.
   {
     name: 'miri',
-    cmd: ['bash', '-c', 'cargo +nightly miri test -p rust-wasm-memory-raw && MIRIFLAGS=-Zmiri-strict-provenance cargo +nightly miri test -p rust-wasm-memory-raw --test abi -- --skip process_string --skip echo_suffix --skip make_greeting'],
+    cmd: ['bash', '-c', 'cargo +nightly miri test -p rust-wasm-memory-raw && cargo +nightly miri test -p rust-wasm-memory-kit --lib && MIRIFLAGS=-Zmiri-strict-provenance cargo +nightly miri test -p rust-wasm-memory-raw --test abi -- --skip process_string --skip echo_suffix --skip make_greeting'],
     format: 'cargo',
   },
   { name: 'wasm-node', cmd: ['wasm-pack', 'test', '--node', '--', '--test', 'api', '--test', 'simd'], format: 'cargo' },

@@ -9,8 +9,8 @@
 
 use js_sys::{Float32Array, Uint32Array, WebAssembly};
 use rust_wasm_memory_core as core_;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use crate::{args, typed};
 
@@ -42,6 +42,7 @@ macro_rules! typed_buffer {
     ) => {
         #[doc = $class_doc]
         #[wasm_bindgen]
+        #[derive(Debug)]
         pub struct $name {
             data: Vec<$elem>,
         }
@@ -95,13 +96,21 @@ macro_rules! typed_buffer {
 }
 
 typed_buffer!(
-    F32Buffer, f32, Float32Array, "F32Buffer", "Float32Array",
+    F32Buffer,
+    f32,
+    Float32Array,
+    "F32Buffer",
+    "Float32Array",
     "f32 elements owned by wasm memory. Free with `free()` (or `using`); a\nFinalizationRegistry frees it if you forget.",
     "A buffer holding a copy of `values`.\n\n@throws {TypeError} if `values` is not a `Float32Array`.\n@throws {RangeError} if the memory cannot be allocated.",
     "A `Float32Array` over the elements, in wasm memory (no copy). Valid until\nmemory grows; call `view()` again after any allocating call."
 );
 typed_buffer!(
-    U32Buffer, u32, Uint32Array, "U32Buffer", "Uint32Array",
+    U32Buffer,
+    u32,
+    Uint32Array,
+    "U32Buffer",
+    "Uint32Array",
     "u32 elements owned by wasm memory. Free with `free()` (or `using`); a\nFinalizationRegistry frees it if you forget.",
     "A buffer holding a copy of `values`.\n\n@throws {TypeError} if `values` is not a `Uint32Array`.\n@throws {RangeError} if the memory cannot be allocated.",
     "A `Uint32Array` over the elements, in wasm memory (no copy). Valid until\nmemory grows; call `view()` again after any allocating call."

@@ -26,8 +26,8 @@ export interface HeapStats {
 /// with nothing in between return equal `liveBytes`.
 #[wasm_bindgen(js_name = heapStats, unchecked_return_type = "HeapStats")]
 pub fn heap_stats() -> JsValue {
-    let s = rust_wasm_memory_raw::abi::heap::stats();
-    let blocks = rust_wasm_memory_raw::abi::memory::live_blocks();
+    let s = rust_wasm_memory_kit::heap::stats();
+    let blocks = rust_wasm_memory_kit::blocks::live_blocks();
     let out = Object::new();
     for (key, value) in [
         ("liveBytes", s.live_bytes),

@@ -12,7 +12,9 @@
 //! - leak: every buffer it allocates is owned by a Rust value that drops
 //!   before the call returns.
 //!
-//! JS names are camelCase (`sumU32`); the Rust names keep the seed's names.
+//! JS names are camelCase (`sumU32`); the Rust names keep the tutorial's
+//! names. What JS users call is the package's API layer
+//! (`pkg-template/lib/`), which wraps this module's generated glue.
 
 mod args;
 mod buffers;
@@ -23,10 +25,11 @@ mod small;
 mod strings;
 mod typed;
 
-// Linking the raw face puts its `#[no_mangle]` exports (sum_u32, alloc,
-// free_buffer, ...) into this module too, and installs its counting
-// allocator. The re-export makes sure the crate is linked.
-pub use rust_wasm_memory_raw as raw;
+// Linking the raw face puts its exports (sum_u32, alloc, free_buffer, ...)
+// into this module too, so the JS toolkit can work in the same memory. Only
+// linked: nothing here calls into it. The kit's counting allocator (enabled
+// in Cargo.toml) is what heapStats() reads.
+use rust_wasm_memory_raw as _;
 
 pub use buffers::{F32Buffer, U32Buffer};
 pub use heap::heap_stats;
@@ -48,8 +51,8 @@ fn start() {
     panic::install();
 }
 
-/// The instance's raw exports, for the Node entry's `init()`, which must
-/// resolve to what the browser entry's `init()` resolves to.
+/// The current instance's raw exports, for the API layer (which must see
+/// the instance that replaced one that trapped).
 #[wasm_bindgen(js_name = "__wasmExports", skip_typescript)]
 pub fn wasm_exports() -> JsValue {
     wasm_bindgen::exports()

@@ -2,7 +2,7 @@
 //! the core and (for in-place functions) copied back: the JS array is never
 //! aliased by Rust, so it may live anywhere, even in another memory.
 
-use js_sys::{Float32Array, Uint32Array, Uint8Array};
+use js_sys::{Float32Array, Uint8Array, Uint32Array};
 use rust_wasm_memory_core as core_;
 use wasm_bindgen::prelude::*;
 
@@ -14,7 +14,7 @@ use crate::{args, typed};
 /// unchanged because it is empty, its maximum is `0`, or its maximum is not
 /// finite (an element is `+Infinity`, or every element is `NaN`/`-Infinity`).
 ///
-/// Edge cases, all from the seed's definition `v / max`:
+/// Edge cases, all from the tutorial's definition `v / max`:
 /// - `NaN` elements are skipped when finding the maximum and stay `NaN`;
 /// - all-negative input is divided by a negative maximum, so signs flip:
 ///   `[-1, -2, -4]` becomes `[1, 2, 4]`;

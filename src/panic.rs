@@ -4,7 +4,7 @@
 //! No input should make this package panic (the property and fuzz suites
 //! look for one); this is what happens if a bug does. The hook, installed at
 //! start:
-//! 1. records location and message in the raw face's static panic record
+//! 1. records location and message in the kit's static panic record
 //!    (no lock, no allocation of its own);
 //! 2. logs it with `console_error_panic_hook` (default feature);
 //! 3. asks the glue to replace the instance before the next export call
@@ -12,16 +12,16 @@
 //!    the heap, the shadow stack pointer or a lock half-updated, so the old
 //!    instance is never entered again.
 //!
-//! Then `panic = "abort"` traps. The JS wrapper around every export
-//! (`pkg-template/glue-guards.js`) catches the `RuntimeError`, reads the
-//! record out of the dead instance's memory (through `panic_record()`, which
-//! only returns a constant) and throws a `PanicError` with the message.
-//! Objects created by the old instance (`F32Buffer`, `U32Buffer`) then throw
-//! `StaleInstanceError` when used.
+//! Then `panic = "abort"` traps. The package's API layer
+//! (`pkg-template/lib/api.js`) catches the `RuntimeError`, reads the record
+//! out of the dead instance's memory (its address comes from
+//! [`panic_record`], which only returns a constant) and throws a
+//! `PanicError` with the message. Objects created by the old instance
+//! (`F32Buffer`, `U32Buffer`) then throw `StaleInstanceError` when used.
 
 use std::panic::PanicHookInfo;
 
-use rust_wasm_memory_raw::panic as record;
+use rust_wasm_memory_kit::panic as record;
 use wasm_bindgen::prelude::*;
 
 /// Installs [`hook`] (once per instance).
@@ -36,8 +36,26 @@ fn hook(info: &PanicHookInfo<'_>) {
     wasm_bindgen::handler::schedule_reinit();
 }
 
+/// The address of the panic record (static memory, see the kit's
+/// `PanicRecord`). Calls nothing and touches no memory, so the API layer may
+/// call it on an instance that trapped.
+#[wasm_bindgen(js_name = "__panicRecord", skip_typescript)]
+pub fn panic_record() -> usize {
+    core::ptr::from_ref(&record::RECORD).addr()
+}
+
+/// Asks the glue to replace this instance before the next call. The API
+/// layer calls it, as a bare wasm export, after a trap that the panic hook
+/// did not see (a trap with no panic); like [`panic_record`] it touches no
+/// memory, so it is safe on a trapped instance.
+#[wasm_bindgen(js_name = "__scheduleReinit", skip_typescript)]
+pub fn schedule_reinit() {
+    wasm_bindgen::handler::schedule_reinit();
+}
+
 /// Panics on purpose with `message`, so tests (and users testing their own
-/// recovery) can see what a panic does. Hidden: not in the typings.
+/// recovery) can see what a panic does. Reached through the package's
+/// `rust-wasm-memory/testing` entry; not in the main API.
 #[wasm_bindgen(js_name = "__panicProbe", skip_typescript)]
 pub fn panic_probe(message: &str) {
     panic!("{message}");

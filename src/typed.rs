@@ -11,7 +11,7 @@
 //! and copies go through the engine's own `%TypedArray%.prototype.set`, both
 //! captured once per instance; neither can be intercepted per object.
 
-use js_sys::{Float32Array, Function, Reflect, Uint32Array, Uint8Array, WebAssembly};
+use js_sys::{Float32Array, Function, Reflect, Uint8Array, Uint32Array, WebAssembly};
 use rust_wasm_memory_core as core_;
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{
-    Array, Error, Float32Array, Float64Array, Object, RangeError, TypeError, Uint32Array,
-    Uint8Array,
+    Array, Error, Float32Array, Float64Array, Object, RangeError, TypeError, Uint8Array,
+    Uint32Array,
 };
 use rust_wasm_memory as rwm;
 use wasm_bindgen::{JsCast, JsValue};
@@ -206,9 +206,11 @@ fn make_number_array_returns_doubles() {
         rwm::make_number_array(&JsValue::from(4.0)).unwrap(),
         vec![0, 2, 4, 6]
     );
-    assert!(rwm::make_number_array(&JsValue::from(0.0))
-        .unwrap()
-        .is_empty());
+    assert!(
+        rwm::make_number_array(&JsValue::from(0.0))
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[wasm_bindgen_test]

@@ -34,7 +34,7 @@ $('hex-form').addEventListener('submit', (event) => {
   })();
 });
 
-// The seed's debug handle: poke at memory from DevTools.
+// The tutorial's debug handle: poke at memory from DevTools.
 window.wasm = {
   memory: exports.memory,
   exports,

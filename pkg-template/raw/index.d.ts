@@ -143,7 +143,7 @@ export declare class RawModule {
   /**
    * The raw exports, for calling directly (frozen). Each function is wrapped:
    * a trap throws `PanicError`, and after one every call throws
-   * `PoisonedError`. Besides the seed's exports, raw.wasm has
+   * `PoisonedError`. Besides the tutorial's exports, raw.wasm has
    * `install_panic_hook()` (called by this constructor), `panic_record()`
    * (address of the `u32` length + UTF-8 "file:line:col\nmessage" record)
    * and `panic_probe(code)`, which panics on purpose, for tests.
@@ -166,7 +166,7 @@ export declare class RawModule {
   readString(ptr: number, len: number): string;
   add(a: number, b: number): number;
   scaleAndAdd(x: number, y: number, factor: number): number;
-  /** The seed's callSum: `sum_u32` over `len` u32 at byte `ptr`. @throws {RawError} */
+  /** The tutorial's callSum: `sum_u32` over `len` u32 at byte `ptr`. @throws {RawError} */
   callSum(ptr: number, len: number): number;
   sumU32(values: ArrayLike<number>): number;
   fillDoubles(len: number): Uint32Array;

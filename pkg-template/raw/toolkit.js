@@ -1,6 +1,6 @@
 // The typed host toolkit over the raw C-ABI exports of rust-wasm-memory.
 //
-// It turns the seed's (ptr, len) protocol into something hard to misuse:
+// It turns the tutorial's (ptr, len) protocol into something hard to misuse:
 // - every status code becomes a typed Error subclass with a message saying
 //   what was wrong (`RawError` and its subclasses below);
 // - views over linear memory are built from a byte pointer and an element
@@ -406,7 +406,7 @@ export class RawModule {
     return this.exports.scale_and_add(x, y, factor);
   }
 
-  /** The seed's callSum: `sum_u32` over `len` u32 already at byte `ptr`. */
+  /** The tutorial's callSum: `sum_u32` over `len` u32 already at byte `ptr`. */
   callSum(ptr, len) {
     const sum = this.exports.sum_u32(ptr, len) >>> 0;
     check(this.exports.last_status(), 'sum_u32', `ptr ${ptr}, len ${len}`);
@@ -423,7 +423,7 @@ export class RawModule {
     return this.#fillNew(Uint32Array, len, 'fill_doubles');
   }
 
-  /** As `fillDoubles`, through the seed's `make_number_array`. */
+  /** As `fillDoubles`, through the tutorial's `make_number_array`. */
   makeNumberArray(len) {
     return this.#fillNew(Uint32Array, len, 'make_number_array');
   }
@@ -493,7 +493,7 @@ export class RawModule {
     check(this.exports.dealloc(ptr, size, align), 'dealloc', `ptr ${ptr}, size ${size}, align ${align}`);
   }
 
-  /** The seed's debug logger: what `debug_ptr` says about a range. */
+  /** The tutorial's debug logger: what `debug_ptr` says about a range. */
   debugPtr(ptr, len) {
     this.exports.debug_ptr(ptr, len);
     return this.readString(this.exports.debug_message_ptr() >>> 0, this.exports.debug_message_len() >>> 0);

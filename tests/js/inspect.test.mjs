@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const inspect = (...files) =>
   execFileSync('cargo', ['run', '-q', '-p', 'rust-wasm-memory-inspect', '--', ...files], { cwd: root, encoding: 'utf8' });
 
-test('raw.wasm: no imports, the seed signatures, one memory, data segments', () => {
+test('raw.wasm: no imports, the tutorial signatures, one memory, data segments', () => {
   const out = inspect('pkg/raw/raw.wasm');
   assert.match(out, /^imports \(0\):$/m);
   for (const line of [

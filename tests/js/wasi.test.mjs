@@ -1,4 +1,4 @@
-// The WASI command's own contract under Node's node:wasi: the seed's two
+// The WASI command's own contract under Node's node:wasi: the tutorial's two
 // programs, the sandbox (paths outside the preopened directory are refused
 // and nothing outside is read or written), bad use, and streaming a 256 MiB
 // file in bounded memory. The same cases run under wasmtime in
@@ -22,7 +22,7 @@ function scratch(t) {
   return { outer, sandbox };
 }
 
-test('greet: USER, and the seed\'s fallback when it is unset', async () => {
+test('greet: USER, and the tutorial\'s fallback when it is unset', async () => {
   assert.equal((await runRwm(['greet'], { env: { USER: 'alice' } })).text, 'Hello, alice from WASI!\n');
   const unset = await runRwm(['greet'], { env: {} });
   assert.equal(unset.code, 0);

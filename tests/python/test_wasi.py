@@ -1,4 +1,4 @@
-"""The WASI command's contract under wasmtime: the seed's two programs, the
+"""The WASI command's contract under wasmtime: the tutorial's two programs, the
 sandbox, bad use, and a 256 MiB file streamed with the guest's memory capped
 at 4 MiB. (The same contract under node:wasi: tests/js/wasi.test.mjs.)"""
 

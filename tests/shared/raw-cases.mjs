@@ -103,7 +103,7 @@ export function rawCases({ rawBytes, toolkit, bindgenExports }) {
       eq(ex.fill_buffer(ex.memory.buffer.byteLength - 1, 2), S.OUT_OF_BOUNDS);
     }],
 
-    ['normalize_numbers returns the seed codes and leaves refused data unchanged', async () => {
+    ['normalize_numbers returns the tutorial codes and leaves refused data unchanged', async () => {
       const ex = await bare();
       const ptr = ex.alloc(12, 4);
       const view = () => new Float32Array(ex.memory.buffer, ptr, 3);
@@ -253,7 +253,7 @@ export function rawCases({ rawBytes, toolkit, bindgenExports }) {
       ex.dealloc(out, 16, 4);
     }],
 
-    ['callSum and the seed walk-through agree with JS', async () => {
+    ['callSum and the tutorial walk-through agree with JS', async () => {
       const out = walk.demoCallSum(await bare(), [1, 2, 3, 0xffffffff]);
       eq(out, { sum: 5, expected: 5, status: 0 });
     }],

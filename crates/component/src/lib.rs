@@ -31,6 +31,7 @@ mod bindings {
 use bindings::{Guest, TextError};
 
 /// The type that implements the world's exports.
+#[derive(Debug)]
 pub struct TextProcessor;
 
 impl From<core_::AllocError> for TextError {
@@ -71,10 +72,7 @@ impl Guest for TextProcessor {
     }
 
     fn ascii_uppercase(input: String) -> Result<String, TextError> {
-        // Owned input: uppercase it where it lies instead of copying.
-        let mut input = input;
-        core_::ascii_uppercase_in_place_str(&mut input);
-        Ok(input)
+        Ok(core_::ascii_uppercase(&input)?)
     }
 
     fn sum_u32(values: Vec<u32>) -> u32 {

@@ -1,14 +1,14 @@
-//! Numeric kernels: normalisation, fills, sums and the seed's integer
+//! Numeric kernels: normalisation, fills, sums and the tutorial's integer
 //! arithmetic. Units are always elements, never bytes: byte offsets are a
 //! concern of the faces, not of the core.
 //!
 //! Integer overflow is defined everywhere as two's-complement wrapping,
-//! which is what the seed's `i32`/`u32` arithmetic does in a release build
+//! which is what the tutorial's `i32`/`u32` arithmetic does in a release build
 //! and what `(a + b) | 0` does in JS. Nothing here panics.
 
 use alloc::vec::Vec;
 
-use crate::{try_vec_filled, AllocError, NormalizeError};
+use crate::{AllocError, NormalizeError, try_vec_filled};
 
 /// The scalar loops: what runs natively, and the reference the wasm simd128
 /// kernels (`simd.rs`) are tested against, bit for bit.
@@ -57,7 +57,7 @@ pub const SIMD: bool = cfg!(all(target_arch = "wasm32", target_feature = "simd12
 /// Divides every element by the maximum element, in place, and returns the
 /// maximum it divided by.
 ///
-/// This is the seed's definition, kept exactly:
+/// This is the tutorial's definition, kept exactly:
 /// - the maximum is found with [`f32::max`] starting from `-Inf`, so NaN
 ///   elements are skipped (and stay NaN after the division);
 /// - the division is plain IEEE-754 `v / max` on every element.
@@ -145,7 +145,7 @@ pub fn add(a: i32, b: i32) -> i32 {
     a.wrapping_add(b)
 }
 
-/// `(x + y) * factor`, each step wrapping on overflow, as in the seed.
+/// `(x + y) * factor`, each step wrapping on overflow, as in the tutorial.
 pub fn scale_and_add(x: i32, y: i32, factor: i32) -> i32 {
     x.wrapping_add(y).wrapping_mul(factor)
 }

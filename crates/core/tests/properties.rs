@@ -77,12 +77,6 @@ proptest! {
         prop_assert_eq!(core_::ascii_uppercase(&s).unwrap(), s.to_ascii_uppercase());
     }
 
-    #[test]
-    fn lossy_variants_match_from_utf8_lossy(bytes in prop::collection::vec(any::<u8>(), 0..128)) {
-        let text = String::from_utf8_lossy(&bytes);
-        prop_assert_eq!(core_::process_string_lossy(&bytes).unwrap(), format!("{text}_processed").into_bytes());
-        prop_assert_eq!(core_::echo_suffix_lossy(&bytes).unwrap(), format!("{text}_echo").into_bytes());
-    }
 }
 
 fn bits(v: &[f32]) -> Vec<u32> {

@@ -11,7 +11,7 @@ use wasmparser::{
     ConstExpr, DataKind, ExternalKind, FuncType, Operator, Parser, Payload, TypeRef, ValType,
 };
 
-fn const_offset(expr: &ConstExpr) -> String {
+fn const_offset(expr: &ConstExpr<'_>) -> String {
     let mut ops = expr.get_operators_reader();
     match ops.read() {
         Ok(Operator::I32Const { value }) => format!("0x{:08x}", value as u32),

@@ -5,8 +5,8 @@
 
 use std::sync::Mutex;
 
-use rust_wasm_memory_raw::abi::exports::*;
 use rust_wasm_memory_raw::Status;
+use rust_wasm_memory_raw::exports::*;
 
 /// The registry and `last_status()` are global: tests run one at a time.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -20,17 +20,19 @@ fn code(s: Status) -> i32 {
 }
 
 /// An `alloc`ed block holding `values`.
+#[allow(unsafe_code)] // the test plays the host, which writes memory directly
 fn block_of<T: Copy>(values: &[T], align: usize) -> *mut T {
     let size = std::mem::size_of_val(values);
     let p = alloc(size as u32, align as u32).cast::<T>();
     assert!(!p.is_null(), "alloc failed: {}", last_status());
-    // SAFETY (test host): `p` is a fresh block of `size` bytes.
+    // SAFETY: (test host) `p` is a fresh block of `size` bytes.
     unsafe { std::ptr::copy_nonoverlapping(values.as_ptr(), p, values.len()) };
     p
 }
 
+#[allow(unsafe_code)] // the test plays the host, which reads memory directly
 fn read<T: Copy>(p: *const T, len: usize) -> Vec<T> {
-    // SAFETY (test host): callers pass live blocks of at least `len` elements.
+    // SAFETY: (test host) callers pass live blocks of at least `len` elements.
     unsafe { std::slice::from_raw_parts(p, len).to_vec() }
 }
 
@@ -131,7 +133,7 @@ fn fills_write_exactly_their_range() {
 }
 
 #[test]
-fn normalize_numbers_returns_the_seed_codes() {
+fn normalize_numbers_returns_the_tutorial_codes() {
     let _g = serial();
     let p = block_of(&[1.0f32, 5.0, 10.0], 4);
     assert_eq!(normalize_numbers(p, 3), 0);

@@ -96,7 +96,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         "greet" => {
             expect_args(rest, 0)?;
-            // The seed's fallback: an unset (or non-UTF-8) USER is "unknown".
+            // The tutorial's fallback: an unset (or non-UTF-8) USER is "unknown".
             let name = std::env::var("USER").unwrap_or_else(|_| "unknown".to_string());
             let mut line = core_::greet(&name).map_err(Failure::from)?;
             line.push_str(" from WASI!\n");

@@ -1,4 +1,4 @@
-//! The seed's file program, `input.txt` to an ASCII-uppercased
+//! The tutorial's file program, `input.txt` to an ASCII-uppercased
 //! `output.txt`, made to stream: memory use is one fixed chunk, whatever
 //! the file's size.
 //!

@@ -182,7 +182,9 @@ fn refusals_have_a_kind_and_an_exit_code() {
     }
     let help = rwm(&dir, &["help"], b"", &[]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(String::from_utf8(help.stdout)
-        .unwrap()
-        .starts_with("usage: rwm"));
+    assert!(
+        String::from_utf8(help.stdout)
+            .unwrap()
+            .starts_with("usage: rwm")
+    );
 }

@@ -12,7 +12,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rust_wasm_memory_raw::abi::exports::*;
+use rust_wasm_memory_raw::exports::*;
 
 struct Live {
     ptr: usize,

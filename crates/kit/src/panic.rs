@@ -16,7 +16,7 @@ use core::fmt::Write;
 use std::panic::PanicHookInfo;
 use std::sync::Once;
 
-use rust_wasm_memory_core::PanicRecord;
+use crate::PanicRecord;
 
 /// The last panic's text (see the module docs).
 pub static RECORD: PanicRecord = PanicRecord::new();
@@ -40,7 +40,7 @@ pub fn record(info: &PanicHookInfo<'_>) {
 /// Installs a panic hook that only calls [`record`]. The first hook
 /// installed through this module wins: the wasm-bindgen build installs its
 /// own (which records, then reports to JS) with [`install_with`] at start,
-/// and a later `install_panic_hook()` from the raw toolkit leaves it alone.
+/// and a later `install_panic_hook()` from the JS toolkit leaves it alone.
 pub fn install_hook() {
     install_with(record);
 }
@@ -55,7 +55,7 @@ pub fn install_with(hook: fn(&PanicHookInfo<'_>)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_wasm_memory_core::PANIC_RECORD_CAPACITY;
+    use crate::PANIC_RECORD_CAPACITY;
 
     #[test]
     fn a_caught_panic_is_recorded_with_its_location() {

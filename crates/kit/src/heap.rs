@@ -1,4 +1,5 @@
-//! A counting global allocator: the system allocator (dlmalloc on wasm32)
+//! A counting global allocator (installed with the `counting-allocator`
+//! feature): the system allocator (dlmalloc on wasm32)
 //! plus counters of live bytes and live allocations, so tests can assert "no
 //! leak" and the demo can draw the heap. Counters are atomics, never locks,
 //! so allocating while the block registry is locked is fine.
@@ -11,7 +12,8 @@ static LIVE_ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 static TOTAL_ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 static PEAK_LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
 
-/// The heap statistics, as written by the `heap_stats` export.
+/// The heap statistics (the raw face's `heap_stats` export writes them as
+/// four 32-bit words, in this order).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HeapStats {
@@ -48,8 +50,10 @@ fn removed(size: usize) {
 }
 
 /// The system allocator, counted.
+#[derive(Debug)]
 pub struct CountingAllocator;
 
+#[allow(unsafe_code)] // a GlobalAlloc impl is unsafe by definition
 // SAFETY: every method forwards to `System` with the caller's own arguments,
 // so `System`'s guarantees carry over unchanged; the counters only observe.
 unsafe impl GlobalAlloc for CountingAllocator {

@@ -1,7 +1,7 @@
 //! A fixed-size record of the last panic's text, written without locks or
 //! allocation so a panic hook can fill it whatever state the program is in.
 //!
-//! The faces keep one in a `static`; the host reads it straight out of
+//! [`crate::panic::RECORD`] is the one a module keeps; the host reads it straight out of
 //! linear memory after the trap, without calling back into the instance.
 //! Its layout is fixed (`repr(C)`): a little-endian `u32` byte length at
 //! offset 0, then up to [`PANIC_RECORD_CAPACITY`] bytes of UTF-8 at offset 4.
@@ -9,13 +9,14 @@
 //! is valid UTF-8 after every write.
 
 use core::fmt;
-use core::sync::atomic::{AtomicU32, AtomicU8, Ordering};
+use core::sync::atomic::{AtomicU8, AtomicU32, Ordering};
 
 /// How many bytes of text a [`PanicRecord`] keeps.
 pub const PANIC_RECORD_CAPACITY: usize = 1024;
 
 /// The last panic's text: see the module docs for the layout.
 #[repr(C)]
+#[derive(Debug)]
 pub struct PanicRecord {
     len: AtomicU32,
     bytes: [AtomicU8; PANIC_RECORD_CAPACITY],
@@ -72,6 +73,7 @@ impl PanicRecord {
 }
 
 /// Appends text to a [`PanicRecord`]; see [`PanicRecord::start`].
+#[derive(Debug)]
 pub struct RecordWriter<'r> {
     record: &'r PanicRecord,
     at: usize,
@@ -111,7 +113,7 @@ mod tests {
     use super::*;
     use core::fmt::Write;
 
-    fn text(record: &PanicRecord) -> alloc::string::String {
+    fn text(record: &PanicRecord) -> String {
         let mut buf = [0; PANIC_RECORD_CAPACITY];
         record.read(&mut buf).into()
     }
@@ -154,9 +156,9 @@ mod tests {
     fn layout_is_length_then_bytes() {
         let record = PanicRecord::new();
         write!(record.start(), "hi").unwrap();
-        let base = &record as *const PanicRecord as usize;
-        assert_eq!(&record.len as *const AtomicU32 as usize, base);
-        assert_eq!(&record.bytes as *const _ as *const u8 as usize, base + 4);
+        let base = core::ptr::from_ref(&record).addr();
+        assert_eq!(core::ptr::from_ref(&record.len).addr(), base);
+        assert_eq!(core::ptr::from_ref(&record.bytes).addr(), base + 4);
         assert_eq!(
             core::mem::size_of::<PanicRecord>(),
             4 + PANIC_RECORD_CAPACITY

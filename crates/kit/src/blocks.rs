@@ -30,6 +30,7 @@ struct Block {
     align: usize,
 }
 
+#[allow(unsafe_code)] // `NonNull` is not `Send`; the registry's mutex makes it so
 // SAFETY: a `Block` is only reached through the `REGISTRY` mutex, and the
 // memory it names is owned by the registry (not shared with other Rust
 // values), so moving the record between threads is sound.
@@ -186,6 +187,7 @@ fn memory_end() -> u64 {
 
 /// Checks `len` elements of `T` at `addr`, and returns a pointer to them
 /// derived from the block that contains them (`None` for an empty range).
+#[allow(unsafe_code)] // see the SAFETY comment inside
 fn resolve<T: Plain>(
     blocks: &Registry,
     addr: usize,
@@ -220,6 +222,7 @@ fn resolve<T: Plain>(
 /// Runs `f` on the `len` elements of `T` at host address `addr`, after the
 /// checks described in the module docs. `f` must not call back into this
 /// module (the registry is locked while it runs).
+#[allow(unsafe_code)] // see the SAFETY comment inside
 pub fn with_slice<T: Plain, R>(
     addr: usize,
     len: usize,
@@ -239,6 +242,7 @@ pub fn with_slice<T: Plain, R>(
 }
 
 /// As [`with_slice`], for writing.
+#[allow(unsafe_code)] // see the SAFETY comment inside
 pub fn with_slice_mut<T: Plain, R>(
     addr: usize,
     len: usize,
@@ -260,6 +264,7 @@ pub fn check<T: Plain>(addr: usize, len: usize) -> Result<(), Status> {
 
 /// Allocates a zeroed block of `size` bytes aligned to `align` and records
 /// it as owned by the host.
+#[allow(unsafe_code)] // see the SAFETY comment inside
 pub fn allocate(size: usize, align: usize) -> Result<NonNull<u8>, Status> {
     if !align.is_power_of_two() || align > MAX_ALIGN {
         return Err(Status::BadAlign);
@@ -306,6 +311,7 @@ pub fn hand_out(bytes: Vec<u8>) -> Result<(usize, usize), Status> {
 
 /// Gives back the block at `addr`, which must be live and have exactly
 /// `size` bytes and alignment `align`. A refused free changes nothing.
+#[allow(unsafe_code)] // see the SAFETY comment inside
 pub fn release(addr: usize, size: usize, align: usize) -> Result<(), Status> {
     if addr == 0 {
         return Err(Status::NullPointer);

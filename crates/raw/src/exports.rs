@@ -1,5 +1,5 @@
 //! The raw exports. On wasm32 `usize` is `u32`, so every signature here is
-//! the seed's: pointers and lengths are 32-bit, pointers count bytes and
+//! the tutorial's: pointers and lengths are 32-bit, pointers count bytes and
 //! lengths count elements.
 //!
 //! Each export validates through [`memory`] and calls the core; it records
@@ -10,13 +10,12 @@
 //! - `alloc` hands the host a zeroed block: returned with `dealloc(ptr,
 //!   size, align)` (or `free_buffer(ptr, size)` when `align` is 1).
 
-use std::sync::atomic::{AtomicI32, Ordering::Relaxed};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicI32, Ordering::Relaxed};
 
 use rust_wasm_memory_core as core_;
 
-use super::{heap, memory};
-use crate::{HeapStats, Status};
+use rust_wasm_memory_kit::{Status, blocks as memory, heap};
 
 static LAST_STATUS: AtomicI32 = AtomicI32::new(0);
 
@@ -26,7 +25,7 @@ fn finish(status: impl Into<Status>) -> i32 {
     code
 }
 
-/// A string result: where the bytes are and how many (the seed's layout).
+/// A string result: where the bytes are and how many (the tutorial's layout).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct OutString {
@@ -38,21 +37,24 @@ pub struct OutString {
 
 /// The status of the most recent export call (0, or a negative code). The
 /// only way to see an error from `sum_u32`, whose result is the sum itself.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn last_status() -> i32 {
     LAST_STATUS.load(Relaxed)
 }
 
 /// `a + b`, wrapping. No memory involved.
 #[cfg(feature = "add-export")]
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn add(a: i32, b: i32) -> i32 {
     finish(Status::Ok);
     core_::add(a, b)
 }
 
 /// `(x + y) * factor`, each step wrapping. No memory involved.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn scale_and_add(x: i32, y: i32, factor: i32) -> i32 {
     finish(Status::Ok);
     core_::scale_and_add(x, y, factor)
@@ -60,7 +62,8 @@ pub extern "C" fn scale_and_add(x: i32, y: i32, factor: i32) -> i32 {
 
 /// The sum of `len` u32 at `ptr` (4-aligned), wrapping modulo 2^32. On a
 /// refused range returns 0 and `last_status()` says why.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn sum_u32(ptr: *const u32, len: u32) -> u32 {
     match memory::with_slice(ptr.addr(), len as usize, core_::sum_u32) {
         Ok(sum) => {
@@ -75,7 +78,8 @@ pub extern "C" fn sum_u32(ptr: *const u32, len: u32) -> u32 {
 }
 
 /// Writes `2 * i` into the `len` u32 at `ptr`. Returns a status.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn fill_doubles(ptr: *mut u32, len: u32) -> i32 {
     finish(memory::with_slice_mut(
         ptr.addr(),
@@ -84,8 +88,9 @@ pub extern "C" fn fill_doubles(ptr: *mut u32, len: u32) -> i32 {
     ))
 }
 
-/// The seed's second name for [`fill_doubles`]: same contract.
-#[no_mangle]
+/// The tutorial's second name for [`fill_doubles`]: same contract.
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn make_number_array(ptr: *mut u32, len: u32) -> i32 {
     finish(memory::with_slice_mut(
         ptr.addr(),
@@ -95,7 +100,8 @@ pub extern "C" fn make_number_array(ptr: *mut u32, len: u32) -> i32 {
 }
 
 /// Writes `i mod 256` into the `len` bytes at `ptr` and nothing else.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn fill_buffer(ptr: *mut u8, len: u32) -> i32 {
     finish(memory::with_slice_mut(
         ptr.addr(),
@@ -105,9 +111,10 @@ pub extern "C" fn fill_buffer(ptr: *mut u8, len: u32) -> i32 {
 }
 
 /// Divides the `len` f32 at `ptr` by their maximum, in place. Returns 0, or
-/// (the seed's codes) -1 null pointer, -2 zero length, -3 cannot normalize
+/// (the tutorial's codes) -1 null pointer, -2 zero length, -3 cannot normalize
 /// (maximum ±0 or not finite; the data is unchanged), or a range error.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn normalize_numbers(ptr: *mut f32, len: u32) -> i32 {
     if ptr.is_null() {
         return finish(Status::NullPointer);
@@ -126,13 +133,14 @@ pub extern "C" fn normalize_numbers(ptr: *mut f32, len: u32) -> i32 {
 /// Appends `"_processed"` to the UTF-8 text at `(in_ptr, in_len)` (invalid
 /// sequences become U+FFFD) and writes the new buffer's `{ptr, len}` to
 /// `out_meta_ptr` (8 bytes, 4-aligned). The host owns the new buffer.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn process_string(
     in_ptr: *const u8,
     in_len: u32,
     out_meta_ptr: *mut OutString,
 ) -> i32 {
-    produce_meta(in_ptr, in_len, out_meta_ptr, core_::process_string_lossy)
+    produce_meta(in_ptr, in_len, out_meta_ptr, core_::process_string)
 }
 
 /// [`produce_string`] with the result's `{ptr, len}` written as one
@@ -141,7 +149,7 @@ fn produce_meta(
     in_ptr: *const u8,
     in_len: u32,
     out_meta_ptr: *mut OutString,
-    transform: fn(&[u8]) -> Result<Vec<u8>, core_::AllocError>,
+    transform: fn(&str) -> Result<String, core_::AllocError>,
 ) -> i32 {
     let ptr_at = out_meta_ptr.addr();
     let len_at = ptr_at.checked_add(core::mem::size_of::<usize>());
@@ -157,31 +165,34 @@ fn produce_meta(
 /// `out_meta_ptr`. The host owns the new buffer. (Named `make_greeting`,
 /// not `greet`, so it never clashes with the idiomatic `greet` when both
 /// faces are linked into one module.)
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn make_greeting(
     in_ptr: *const u8,
     in_len: u32,
     out_meta_ptr: *mut OutString,
 ) -> i32 {
-    produce_meta(in_ptr, in_len, out_meta_ptr, core_::greet_lossy)
+    produce_meta(in_ptr, in_len, out_meta_ptr, core_::greet)
 }
 
 /// Writes the text at `(in_ptr, in_len)` with `a`-`z` uppercased into a new
 /// buffer (lossy UTF-8, as `process_string`) and its `{ptr, len}` to
 /// `out_meta_ptr`. The host owns the new buffer.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn ascii_uppercase(
     in_ptr: *const u8,
     in_len: u32,
     out_meta_ptr: *mut OutString,
 ) -> i32 {
-    produce_meta(in_ptr, in_len, out_meta_ptr, core_::ascii_uppercase_lossy)
+    produce_meta(in_ptr, in_len, out_meta_ptr, core_::ascii_uppercase)
 }
 
 /// Appends `"_echo"` to the text at `(in_ptr, in_len)`; writes the new
 /// buffer's address to `*out_ptr_ptr` and its length to `*out_len_ptr` (each
 /// 4 bytes, 4-aligned). The host owns the new buffer.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn echo_suffix(
     in_ptr: *const u8,
     in_len: u32,
@@ -191,7 +202,7 @@ pub extern "C" fn echo_suffix(
     finish(produce_string(
         in_ptr.addr(),
         in_len,
-        core_::echo_suffix_lossy,
+        core_::echo_suffix,
         out_ptr_ptr.addr(),
         out_len_ptr.addr(),
     ))
@@ -204,15 +215,17 @@ pub extern "C" fn echo_suffix(
 fn produce_string(
     in_addr: usize,
     in_len: u32,
-    transform: fn(&[u8]) -> Result<Vec<u8>, core_::AllocError>,
+    transform: fn(&str) -> Result<String, core_::AllocError>,
     ptr_at: usize,
     len_at: usize,
 ) -> Result<(), Status> {
     memory::check::<usize>(ptr_at, 1)?;
     memory::check::<usize>(len_at, 1)?;
-    let bytes = memory::with_slice(in_addr, in_len as usize, transform)?
-        .map_err(|_| Status::OutOfMemory)?;
-    let (ptr, len) = memory::hand_out(bytes)?;
+    let bytes = memory::with_slice(in_addr, in_len as usize, |input: &[u8]| {
+        let text = rust_wasm_memory_kit::text::decode_lossy(input)?;
+        transform(&text).map_err(|_| Status::OutOfMemory)
+    })??;
+    let (ptr, len) = memory::hand_out(bytes.into_bytes())?;
     write_words(ptr_at, &[ptr])
         .and_then(|()| write_words(len_at, &[len]))
         .inspect_err(|_| {
@@ -229,7 +242,8 @@ fn write_words(addr: usize, words: &[usize]) -> Result<(), Status> {
 /// Gives back a result buffer (or an `alloc(len, 1)` block). Refuses, and
 /// changes nothing, for a null pointer (-1), a pointer that is not a live
 /// block (-7: never handed out, or already freed) or the wrong length (-8).
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn free_buffer(ptr: *mut u8, len: u32) -> i32 {
     finish(memory::release(ptr.addr(), len as usize, 1))
 }
@@ -238,7 +252,8 @@ pub extern "C" fn free_buffer(ptr: *mut u8, len: u32) -> i32 {
 /// two up to 65536) for the host to fill and pass to the other exports.
 /// Returns its address, or 0 with `last_status()` -10 (bad alignment) or -9
 /// (out of memory). `size` 0 gives a distinct, freeable block.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn alloc(size: u32, align: u32) -> *mut u8 {
     match memory::allocate(size as usize, align as usize) {
         Ok(p) => {
@@ -253,7 +268,8 @@ pub extern "C" fn alloc(size: u32, align: u32) -> *mut u8 {
 }
 
 /// Gives back a block from `alloc`, with the same size and alignment.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn dealloc(ptr: *mut u8, size: u32, align: u32) -> i32 {
     finish(memory::release(ptr.addr(), size as usize, align as usize))
 }
@@ -261,11 +277,12 @@ pub extern "C" fn dealloc(ptr: *mut u8, size: u32, align: u32) -> i32 {
 static DEBUG_MESSAGE: Mutex<[u8; 160]> = Mutex::new([0; 160]);
 static DEBUG_LEN: AtomicI32 = AtomicI32::new(0);
 
-/// The seed's pointer logger, without imports: formats `ptr=0x… len=…` and
+/// The tutorial's pointer logger, without imports: formats `ptr=0x… len=…` and
 /// whether that range is inside a live block into a static buffer, which the
 /// host reads at `debug_message_ptr()` for `debug_message_len()` bytes and
 /// prints. Always returns 0.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn debug_ptr(ptr: *const u8, len: u32) -> i32 {
     let text = memory::describe(ptr.addr(), len as usize);
     let mut buf = DEBUG_MESSAGE.lock().unwrap_or_else(|e| e.into_inner());
@@ -276,7 +293,8 @@ pub extern "C" fn debug_ptr(ptr: *const u8, len: u32) -> i32 {
 }
 
 /// Where `debug_ptr`'s last message is (static memory, never freed).
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn debug_message_ptr() -> *const u8 {
     DEBUG_MESSAGE
         .lock()
@@ -285,45 +303,52 @@ pub extern "C" fn debug_message_ptr() -> *const u8 {
 }
 
 /// The length in bytes of `debug_ptr`'s last message.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn debug_message_len() -> u32 {
     DEBUG_LEN.load(Relaxed) as u32
 }
 
 /// Bytes currently allocated on the Rust heap.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn heap_live_bytes() -> usize {
     heap::stats().live_bytes
 }
 
 /// Allocations currently live on the Rust heap.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn heap_live_allocations() -> usize {
     heap::stats().live_allocations
 }
 
 /// Allocations made since start.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn heap_total_allocations() -> usize {
     heap::stats().total_allocations
 }
 
 /// The highest live byte count seen since start.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn heap_peak_live_bytes() -> usize {
     heap::stats().peak_live_bytes
 }
 
 /// Blocks currently owned by the host (allocated or handed out, not freed).
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn host_blocks() -> usize {
     memory::live_blocks()
 }
 
 /// Writes a `HeapStats` (four 32-bit words: live bytes, live allocations,
 /// total allocations, peak live bytes) to `out` (16 bytes, 4-aligned).
-#[no_mangle]
-pub extern "C" fn heap_stats(out: *mut HeapStats) -> i32 {
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
+pub extern "C" fn heap_stats(out: *mut heap::HeapStats) -> i32 {
     let s = heap::stats();
     let words = [
         s.live_bytes,
@@ -337,23 +362,26 @@ pub extern "C" fn heap_stats(out: *mut HeapStats) -> i32 {
 /// Installs the panic hook that writes a panic's location and message into
 /// the record at `panic_record()`. Idempotent; the JS toolkit calls it once
 /// per instance. (The wasm-bindgen build installs its own hook at start.)
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn install_panic_hook() {
-    crate::panic::install_hook();
+    rust_wasm_memory_kit::panic::install_hook();
 }
 
 /// The address of the panic record (static memory): a `u32` byte length,
 /// then that many bytes of UTF-8, `"<file>:<line>:<col>\n<message>"`.
 /// Length 0 means no panic has been recorded.
-#[no_mangle]
-pub extern "C" fn panic_record() -> *const rust_wasm_memory_core::PanicRecord {
-    &crate::panic::RECORD
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
+pub extern "C" fn panic_record() -> *const rust_wasm_memory_kit::PanicRecord {
+    &rust_wasm_memory_kit::panic::RECORD
 }
 
 /// Panics on purpose, with a message naming `code`, so a host can test its
 /// own recovery from a trapped instance. No other input makes this module
 /// panic; an instance that ran this must be discarded.
-#[no_mangle]
+#[allow(unsafe_code)] // exported by name: the module's ABI
+#[unsafe(no_mangle)]
 pub extern "C" fn panic_probe(code: u32) {
     panic!("panic_probe({code}): deliberate panic for testing recovery");
 }
