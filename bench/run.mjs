@@ -44,7 +44,7 @@ const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
   sizes: SIZES,
-  wasm: { bindgen: wasmSize('web/rust_wasm_memory_bg.wasm'), raw: wasmSize('raw/raw.wasm') },
+  wasm: { bindgen: wasmSize('glue/rust_wasm_memory_bg.wasm'), raw: wasmSize('raw/raw.wasm') },
   runtimes: {},
 };
 report.wasm.targets = [

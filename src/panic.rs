@@ -19,6 +19,7 @@
 //! `PanicError` with the message. Objects created by the old instance
 //! (`F32Buffer`, `U32Buffer`) then throw `StaleInstanceError` when used.
 
+use std::cell::RefCell;
 use std::panic::PanicHookInfo;
 
 use rust_wasm_memory_kit::panic as record;
@@ -29,11 +30,31 @@ pub(crate) fn install() {
     record::install_with(hook);
 }
 
+thread_local! {
+    /// The API layer's callback, told that this instance is done for.
+    static TRAP_LISTENER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
 fn hook(info: &PanicHookInfo<'_>) {
     record::record(info);
     #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::hook(info);
     wasm_bindgen::handler::schedule_reinit();
+    // Whoever made the call that panicked (the API layer, or a raw toolkit
+    // sharing this instance), the API layer learns that the instance is
+    // gone. A listener that throws is ignored: the trap follows anyway.
+    TRAP_LISTENER.with(|listener| {
+        if let Some(f) = listener.try_borrow().ok().as_deref().and_then(Option::as_ref) {
+            let _ = f.call0(&JsValue::NULL);
+        }
+    });
+}
+
+/// Registers `listener`, called (with no arguments) by the panic hook of
+/// this instance. The API layer registers one on every new instance.
+#[wasm_bindgen(js_name = "__setTrapListener", skip_typescript)]
+pub fn set_trap_listener(listener: js_sys::Function) {
+    TRAP_LISTENER.with(|l| *l.borrow_mut() = Some(listener));
 }
 
 /// The address of the panic record (static memory, see the kit's

@@ -10,70 +10,28 @@ declare global {
   }
 }
 
-/** Status codes of the raw exports: 0 is success, errors are negative. */
-export declare const Status: Readonly<{
-  OK: 0; NULL_POINTER: -1; ZERO_LENGTH: -2; CANNOT_NORMALIZE: -3; MISALIGNED: -4; OVERFLOW: -5;
-  OUT_OF_BOUNDS: -6; NOT_OWNED: -7; WRONG_LENGTH: -8; OUT_OF_MEMORY: -9; BAD_ALIGN: -10;
-}>;
+import type { PanicError } from '../lib/errors.js';
 
-/** Base class of every error a raw call reports; `code` is the status. */
-export declare class RawError extends Error {
-  /** Message: `${fn}: ${message} (status ${code})`. */
-  constructor(code: number, fn: string, message: string);
-  readonly code: number;
-  /** The raw export that returned the status. */
-  readonly fn: string;
-}
-/** -1: a pointer is 0. */
-export declare class NullPointerError extends RawError {}
-/** -2: a zero length where an element is required (`normalize_numbers`). */
-export declare class ZeroLengthError extends RawError {}
-/** -3: the maximum is ±0 or not finite; the data is unchanged. */
-export declare class CannotNormalizeError extends RawError {}
-/** -4: a pointer is not a multiple of its element size. */
-export declare class MisalignedError extends RawError {}
-/** -5: `ptr + len * size` does not fit in 32 bits. */
-export declare class OverflowError extends RawError {}
-/** -6: the range runs past the end of linear memory. */
-export declare class OutOfBoundsError extends RawError {}
-/** -7: not inside a live block this module handed out (never allocated, freed, or spanning two). */
-export declare class NotOwnedError extends RawError {}
-/** -8: a free named a live block with the wrong size or alignment; it stays live. */
-export declare class WrongLengthError extends RawError {}
-/** -9: the allocator could not provide the memory. */
-export declare class OutOfMemoryError extends RawError {}
-/** -10: an alignment that is not a power of two from 1 to 65536. */
-export declare class BadAlignError extends RawError {}
-/** A status code this toolkit does not know. */
-export declare class UnknownStatusError extends RawError {}
-/** A `Block` was used after its `free()`. */
-export declare class UseAfterFreeError extends Error {}
-
-/**
- * A panic (a bug in this package) or another trap inside wasm, thrown by the
- * call that hit it. The instance is done for: every later call on its
- * `RawModule` throws `PoisonedError`; instantiate a new module.
- */
-export declare class PanicError extends Error {
-  readonly name: 'PanicError';
-  /** `"panic"` when the panic hook recorded a message, `"trap"` otherwise. */
-  readonly kind: 'panic' | 'trap';
-  /** `"file:line:col"` of the panic; `null` for a trap without one. */
-  readonly location: string | null;
-  /** The export that trapped. */
-  readonly fn: string;
-  /** The engine's `WebAssembly.RuntimeError`. */
-  readonly cause: WebAssembly.RuntimeError;
-}
-
-/** A call on a `RawModule` whose instance trapped earlier; `cause` is its `fault`. */
-export declare class PoisonedError extends Error {
-  readonly name: 'PoisonedError';
-  readonly cause: PanicError;
-}
-
-/** The typed error for a non-zero status `code` returned by export `fn`. */
-export declare function errorFor(code: number, fn: string, detail?: string): RawError;
+export {
+  Status,
+  RawError,
+  NullPointerError,
+  ZeroLengthError,
+  CannotNormalizeError,
+  MisalignedError,
+  OverflowError,
+  OutOfBoundsError,
+  NotOwnedError,
+  WrongLengthError,
+  OutOfMemoryError,
+  BadAlignError,
+  UnknownStatusError,
+  UseAfterFreeError,
+  StaleInstanceError,
+  PanicError,
+  PoisonedError,
+  errorFor,
+} from '../lib/errors.js';
 
 /** Exports a module must have to be wrapped by `RawModule`. */
 export declare const REQUIRED_EXPORTS: readonly string[];

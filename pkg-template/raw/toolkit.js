@@ -12,121 +12,45 @@
 // This file has no environment-specific code: `index.js` (browsers,
 // bundlers) and `node.js` (Node) load raw.wasm and wrap it with `RawModule`.
 
-/** Status codes of the raw exports. 0 is success; errors are negative. */
-export const Status = Object.freeze({
-  OK: 0,
-  NULL_POINTER: -1,
-  ZERO_LENGTH: -2,
-  CANNOT_NORMALIZE: -3,
-  MISALIGNED: -4,
-  OVERFLOW: -5,
-  OUT_OF_BOUNDS: -6,
-  NOT_OWNED: -7,
-  WRONG_LENGTH: -8,
-  OUT_OF_MEMORY: -9,
-  BAD_ALIGN: -10,
-});
+import {
+  errorFor,
+  PanicError,
+  PoisonedError,
+  Status,
+  UseAfterFreeError,
+} from '../lib/errors.js';
+import { panicErrorFor } from '../lib/trap.js';
 
-/** The base class of every error a raw call reports. */
-export class RawError extends Error {
-  /**
-   * @param {number} code the status code
-   * @param {string} fn the export that returned it
-   * @param {string} message what was wrong
-   */
-  constructor(code, fn, message) {
-    super(`${fn}: ${message} (status ${code})`);
-    this.name = new.target.name;
-    this.code = code;
-    this.fn = fn;
-  }
-}
-export class NullPointerError extends RawError {}
-export class ZeroLengthError extends RawError {}
-export class CannotNormalizeError extends RawError {}
-export class MisalignedError extends RawError {}
-export class OverflowError extends RawError {}
-export class OutOfBoundsError extends RawError {}
-export class NotOwnedError extends RawError {}
-export class WrongLengthError extends RawError {}
-export class OutOfMemoryError extends RawError {}
-export class BadAlignError extends RawError {}
-/** A code this toolkit does not know (a newer raw.wasm). */
-export class UnknownStatusError extends RawError {}
-/** A block or buffer object was used after its `free()`. */
-export class UseAfterFreeError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = 'UseAfterFreeError';
-  }
-}
-
-/**
- * A panic (a bug in this package) or another trap inside wasm. `kind` is
- * "panic" when the module's panic hook recorded a message (then `location`
- * is "file:line:col"), or "trap" without one; `fn` is the export that
- * trapped and `cause` the engine's `WebAssembly.RuntimeError`. The instance
- * is done for: every later call on its `RawModule` throws `PoisonedError`.
- */
-export class PanicError extends Error {
-  constructor(message, location, fn, cause) {
-    super(message, { cause });
-    this.name = 'PanicError';
-    this.kind = location === null ? 'trap' : 'panic';
-    this.location = location;
-    this.fn = fn;
-  }
-}
-
-/** A call on a `RawModule` whose instance trapped earlier (see `fault`). */
-export class PoisonedError extends Error {
-  constructor(message, fault) {
-    super(message, { cause: fault });
-    this.name = 'PoisonedError';
-  }
-}
-
-/**
- * The text the panic hook left in `exports`' memory, or null. Only reads
- * memory and calls `panic_record()`, which returns a constant, so it is
- * safe after a trap.
- */
-function panicText(exports) {
-  try {
-    const at = exports.panic_record() >>> 0;
-    const { buffer } = exports.memory;
-    const len = Math.min(new DataView(buffer).getUint32(at, true), 1024);
-    return len ? decoder.decode(new Uint8Array(buffer, at + 4, len)) : null;
-  } catch {
-    return null;
-  }
-}
+export {
+  BadAlignError,
+  CannotNormalizeError,
+  errorFor,
+  MisalignedError,
+  NotOwnedError,
+  NullPointerError,
+  OutOfBoundsError,
+  OutOfMemoryError,
+  OverflowError,
+  PanicError,
+  PoisonedError,
+  RawError,
+  StaleInstanceError,
+  Status,
+  UnknownStatusError,
+  UseAfterFreeError,
+  WrongLengthError,
+  ZeroLengthError,
+} from '../lib/errors.js';
 
 /** `error` (caught from export `fn`) as what the caller should see. */
 function trapError(error, fn, exports) {
-  const text = panicText(exports);
-  const nl = text?.indexOf('\n') ?? -1;
-  if (nl < 0) return new PanicError(`${fn}: wasm trapped without a panic message (${error.message})`, null, fn, error);
-  return new PanicError(text.slice(nl + 1), text.slice(0, nl), fn, error);
-}
-
-const ERRORS = new Map([
-  [Status.NULL_POINTER, [NullPointerError, 'a pointer is 0 (null)']],
-  [Status.ZERO_LENGTH, [ZeroLengthError, 'the length is 0, and at least one element is required']],
-  [Status.CANNOT_NORMALIZE, [CannotNormalizeError, 'the maximum is 0 or not finite; the data is unchanged']],
-  [Status.MISALIGNED, [MisalignedError, 'a pointer is not a multiple of its element size']],
-  [Status.OVERFLOW, [OverflowError, 'ptr + len * size does not fit in 32 bits']],
-  [Status.OUT_OF_BOUNDS, [OutOfBoundsError, 'the range runs past the end of linear memory']],
-  [Status.NOT_OWNED, [NotOwnedError, 'the range is not inside a live block this module handed out (never allocated, already freed, or spanning two blocks)']],
-  [Status.WRONG_LENGTH, [WrongLengthError, 'the block exists but has a different size or alignment; it is still live']],
-  [Status.OUT_OF_MEMORY, [OutOfMemoryError, 'the allocator could not provide the memory']],
-  [Status.BAD_ALIGN, [BadAlignError, 'the alignment must be a power of two from 1 to 65536']],
-]);
-
-/** The typed error for `code` (which must be non-zero). */
-export function errorFor(code, fn, detail = '') {
-  const [Class, message] = ERRORS.get(code) ?? [UnknownStatusError, 'unknown status'];
-  return new Class(code, fn, detail ? `${message}: ${detail}` : message);
+  let record = null;
+  try {
+    record = { memory: exports.memory, at: exports.panic_record() >>> 0 };
+  } catch {
+    // No record to read: report the trap as it is.
+  }
+  return panicErrorFor(error, fn, record);
 }
 
 function check(code, fn, detail) {

@@ -7,8 +7,9 @@ const results = [];
 
 async function environment() {
   const toolkit = await import('/pkg/raw/index.js');
-  const bindgen = await import('/pkg/web/rust_wasm_memory.js');
+  const bindgen = await import('/pkg/lib/index.js');
   await bindgen.default();
+  const testing = await import('/pkg/lib/testing.js');
   return {
     bindgen,
     toolkit,
@@ -19,9 +20,9 @@ async function environment() {
     growthRounds: 10000,
     soakCalls: 100000,
     rawBytes: async () => (await fetch('/pkg/raw/raw.wasm')).arrayBuffer(),
-    bindgenExports: async () => (await import('/pkg/web/rust_wasm_memory.js')).default(),
+    bindgenExports: async () => testing.currentExports(),
     // The hidden export that panics on purpose (the panic suite only).
-    panicProbe: bindgen.__panicProbe,
+    panicProbe: testing.panicProbe,
   };
 }
 

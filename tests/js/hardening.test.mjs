@@ -4,15 +4,14 @@
 // tests/js/browsers.test.mjs.) RWM_HARDENING_SCALE=0.01 shrinks them for a
 // quick local run.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
 import fc from 'fast-check';
 import * as bindgen from 'rust-wasm-memory';
 import * as toolkit from 'rust-wasm-memory/raw';
+import { currentExports } from 'rust-wasm-memory/testing';
 import { hardeningCases } from '../shared/hardening-cases.mjs';
 
-const require = createRequire(import.meta.url);
 const scale = Number(process.env.RWM_HARDENING_SCALE ?? 1);
 
 const cases = await hardeningCases({
@@ -20,7 +19,7 @@ const cases = await hardeningCases({
   toolkit,
   fc,
   rawBytes: () => readFile(new URL('raw.wasm', toolkit.RAW_WASM_URL)),
-  bindgenExports: async () => require('rust-wasm-memory').__wasmExports(),
+  bindgenExports: async () => currentExports(),
   runs: Math.max(10, Math.round(1e5 * scale)),
   growthRounds: Math.max(10, Math.round(1e4 * scale)),
   soakCalls: Math.max(100, Math.round(1e6 * scale)),

@@ -26,7 +26,7 @@ test('raw.wasm: no imports, the tutorial signatures, one memory, data segments',
 });
 
 test('the wasm-bindgen build: imports from its glue, raw exports beside the idiomatic ones', () => {
-  const out = inspect('pkg/web/rust_wasm_memory_bg.wasm');
+  const out = inspect('pkg/glue/rust_wasm_memory_bg.wasm');
   assert.match(out, /^imports \([1-9]\d*\):$/m);
   assert.match(out, /^ {2}\.\/rust_wasm_memory_bg\.js\.__wbg_\w+: func/m);
   assert.ok(out.includes('  sum_u32: func (i32, i32) -> (i32)\n'));

@@ -74,28 +74,37 @@ after(async () => {
 });
 
 describe('npm pack', () => {
-  test('the tarball holds both glues, both wasm files, the types and no build debris', () => {
+  test('the tarball holds the glue, the API layer, the wasm files, the types, the licences and no build debris', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
     assert.deepEqual(listing, [
+      'package/CHANGELOG.md',
+      'package/LICENSE-APACHE',
+      'package/LICENSE-MIT',
       'package/README.md',
       'package/component/text-processor.wasm',
       'package/component/text-processor.wit',
+      'package/glue/rust_wasm_memory.d.ts',
+      'package/glue/rust_wasm_memory.js',
+      'package/glue/rust_wasm_memory_bg.wasm',
+      'package/glue/rust_wasm_memory_bg.wasm.d.ts',
       'package/index.d.ts',
-      'package/node/index.mjs',
-      'package/node/rust_wasm_memory.cjs',
-      'package/node/rust_wasm_memory.d.cts',
-      'package/node/rust_wasm_memory_bg.wasm',
+      'package/lib/api.js',
+      'package/lib/contract.js',
+      'package/lib/errors.d.ts',
+      'package/lib/errors.js',
+      'package/lib/index.js',
+      'package/lib/node.js',
+      'package/lib/runtime.js',
+      'package/lib/testing.js',
+      'package/lib/trap.js',
       'package/package.json',
       'package/raw/index.d.ts',
       'package/raw/index.js',
       'package/raw/node.js',
       'package/raw/raw.wasm',
       'package/raw/toolkit.js',
+      'package/testing.d.ts',
       'package/wasi/rwm.wasm',
-      'package/web/rust_wasm_memory.d.ts',
-      'package/web/rust_wasm_memory.js',
-      'package/web/rust_wasm_memory_bg.wasm',
-      'package/web/rust_wasm_memory_bg.wasm.d.ts',
     ]);
   });
 });
@@ -145,7 +154,7 @@ describe('consumers', () => {
         `import { createRequire } from 'node:module';`,
         `import init from 'rust-wasm-memory';`,
         `const viaImport = await init();`,
-        `const viaRequire = createRequire(import.meta.url)('rust-wasm-memory').__wasmExports();`,
+        `const viaRequire = createRequire(import.meta.url)('rust-wasm-memory').initSync();`,
         `console.log(viaImport.memory === viaRequire.memory);`,
       ].join('\n'),
     });
@@ -172,7 +181,7 @@ describe('consumers', () => {
       'package.json': packageJson('module'),
       'index.html': [
         `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><pre id="results"></pre>`,
-        `<script type="importmap">{"imports":{"rust-wasm-memory":"./node_modules/rust-wasm-memory/web/rust_wasm_memory.js","rust-wasm-memory/raw":"./node_modules/rust-wasm-memory/raw/index.js"}}</script>`,
+        `<script type="importmap">{"imports":{"rust-wasm-memory":"./node_modules/rust-wasm-memory/lib/index.js","rust-wasm-memory/raw":"./node_modules/rust-wasm-memory/raw/index.js"}}</script>`,
         `<script type="module">import init, { greet, normalize } from 'rust-wasm-memory';\nimport { loadRaw } from 'rust-wasm-memory/raw';\nawait init();\n${PROBE}\ndocument.getElementById('results').textContent = JSON.stringify(results);</script>`,
         `</body></html>`,
       ].join('\n'),

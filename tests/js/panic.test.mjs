@@ -8,6 +8,7 @@ import { test } from 'node:test';
 
 import * as bindgen from 'rust-wasm-memory';
 import * as toolkit from 'rust-wasm-memory/raw';
+import { currentExports, panicProbe } from 'rust-wasm-memory/testing';
 import { panicCases } from '../shared/panic-cases.mjs';
 
 const require = createRequire(import.meta.url);
@@ -15,8 +16,8 @@ const glue = require('rust-wasm-memory');
 
 const cases = await panicCases({
   bindgen,
-  panicProbe: glue.__panicProbe,
-  bindgenExports: async () => glue.__wasmExports(),
+  panicProbe,
+  bindgenExports: async () => currentExports(),
   toolkit,
   rawBytes: () => readFile(new URL('raw.wasm', toolkit.RAW_WASM_URL)),
   exhaustMemory: true,

@@ -4,7 +4,7 @@
 import { eq, ok, throws } from './check.mjs';
 
 export function buffersCases({ bindgen: m }) {
-  const memory = () => m.__wasmExports?.().memory ?? m.initSync?.().memory;
+  const memory = () => m.initSync().memory;
   const dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
   return [
