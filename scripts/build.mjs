@@ -112,8 +112,12 @@ if (existsSync(join(web, 'snippets'))) copy(join(web, 'snippets'), join(pkg, 'gl
 
 // The hand-written layer, and the contract it reads.
 copy(join(root, 'pkg-template', 'lib'), join(pkg, 'lib'));
-const contract = readFileSync(join(root, 'contract', 'status.json'), 'utf8');
-writeFileSync(join(pkg, 'lib', 'contract.js'), `// Copied from contract/status.json (written from the Rust kit) by scripts/build.mjs.\nexport default ${contract.trim()};\n`);
+const contract = {
+  ...JSON.parse(readFileSync(join(root, 'contract', 'status.json'), 'utf8')),
+  ...JSON.parse(readFileSync(join(root, 'contract', 'functions.json'), 'utf8')),
+};
+delete contract.about;
+writeFileSync(join(pkg, 'lib', 'contract.js'), `// contract/status.json (written from the Rust kit) and contract/functions.json,\n// copied by scripts/build.mjs.\nexport default ${JSON.stringify(contract, null, 2)};\n`);
 
 copy(raw, join(pkg, 'raw', 'raw.wasm'));
 for (const f of ['toolkit.js', 'index.js', 'node.js', 'index.d.ts']) copy(join(root, 'pkg-template', 'raw', f), join(pkg, 'raw', f));

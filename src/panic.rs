@@ -44,7 +44,12 @@ fn hook(info: &PanicHookInfo<'_>) {
     // sharing this instance), the API layer learns that the instance is
     // gone. A listener that throws is ignored: the trap follows anyway.
     TRAP_LISTENER.with(|listener| {
-        if let Some(f) = listener.try_borrow().ok().as_deref().and_then(Option::as_ref) {
+        if let Some(f) = listener
+            .try_borrow()
+            .ok()
+            .as_deref()
+            .and_then(Option::as_ref)
+        {
             let _ = f.call0(&JsValue::NULL);
         }
     });

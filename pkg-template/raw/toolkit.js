@@ -19,6 +19,7 @@ import {
   Status,
   UseAfterFreeError,
 } from '../lib/errors.js';
+import contract from '../lib/contract.js';
 import { panicErrorFor } from '../lib/trap.js';
 
 export {
@@ -61,13 +62,17 @@ const DISPOSE = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Exports the toolkit calls; a module lacking one is refused up front. */
-export const REQUIRED_EXPORTS = [
-  'memory', 'alloc', 'dealloc', 'free_buffer', 'last_status', 'scale_and_add', 'sum_u32',
-  'fill_doubles', 'make_number_array', 'fill_buffer', 'normalize_numbers', 'process_string',
-  'echo_suffix', 'make_greeting', 'ascii_uppercase', 'debug_ptr', 'debug_message_ptr', 'debug_message_len', 'heap_stats', 'heap_live_bytes',
-  'heap_live_allocations', 'heap_total_allocations', 'heap_peak_live_bytes', 'host_blocks',
-];
+/**
+ * Exports the toolkit calls; a module lacking one is refused up front. From
+ * the contract: the kit's standard exports, then each function's raw
+ * export (but `add`, whose name the package's own module gives to the
+ * idiomatic function), then the raw-only ones.
+ */
+export const REQUIRED_EXPORTS = Object.freeze([
+  ...contract.kitExports,
+  ...contract.functions.filter((f) => f.rawInPackage !== false).map((f) => f.raw),
+  ...contract.rawOnly,
+]);
 
 const TYPES = new Map([[Uint8Array, 'u8'], [Uint32Array, 'u32'], [Int32Array, 'i32'], [Float32Array, 'f32'], [Float64Array, 'f64']]);
 
