@@ -7,10 +7,9 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-import { Bench } from 'tinybench';
 import * as m from 'rust-wasm-memory';
 import { loadRaw } from 'rust-wasm-memory/raw';
+import { Bench } from 'tinybench';
 
 // (Importing this also turns off the V8 fast API calls that crash node:wasi.)
 import { rwmModule, startRwm } from '../tests/js/support/wasi.mjs';

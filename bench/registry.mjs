@@ -6,8 +6,9 @@
 //         registry's tombstones, every free would shift all the others);
 //   random: give back a random live block, allocate a new one.
 // Also run by bench/run.mjs; alone: node bench/registry.mjs
-import { Bench } from 'tinybench';
+
 import { loadRaw } from 'rust-wasm-memory/raw';
+import { Bench } from 'tinybench';
 
 import { fmt } from './suite.mjs';
 

@@ -15,7 +15,10 @@ const t = (ns) => (ns === undefined ? '—' : ns >= 1e6 ? `${(ns / 1e6).toFixed(
 const x = (v) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : `${v.toFixed(1)}×`);
 const lines = [];
 lines.push(`Run of ${report.date.slice(0, 10)} on ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB.`, '');
-lines.push(`Release .wasm: wasm-bindgen build ${report.wasm.bindgen.raw} B raw / ${report.wasm.bindgen.gzip} B gzip; raw.wasm ${report.wasm.raw.raw} B / ${report.wasm.raw.gzip} B.`, '');
+lines.push(
+  `Release .wasm: wasm-bindgen build ${report.wasm.bindgen.raw} B raw / ${report.wasm.bindgen.gzip} B gzip; raw.wasm ${report.wasm.raw.raw} B / ${report.wasm.raw.gzip} B.`,
+  '',
+);
 
 for (const [name, rt] of Object.entries(report.runtimes)) {
   lines.push(`### ${name}`, '', `\`${rt.version}\``, '');
@@ -28,7 +31,8 @@ for (const [name, rt] of Object.entries(report.runtimes)) {
     lines.push(`| ${kernel} | ${size} | ${t(get('js'))} | ${t(get('copy'))} | ${t(get('zeroCopy'))} | ${t(get('raw'))} | ${t(get('memcpy'))} | ${x(best)} |`);
   }
   lines.push('', '| target | measured | |', '|---|---|---|');
-  for (const tg of rt.targets) lines.push(`| ${tg.target} | ${tg.value === null || tg.value === undefined ? '—' : tg.value.toFixed(2)} | ${tg.met ? 'met' : '**missed**'} |`);
+  for (const tg of rt.targets)
+    lines.push(`| ${tg.target} | ${tg.value === null || tg.value === undefined ? '—' : tg.value.toFixed(2)} | ${tg.met ? 'met' : '**missed**'} |`);
   lines.push('');
 }
 if (report.faces) {

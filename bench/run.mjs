@@ -11,16 +11,15 @@ import { cpus, homedir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-
-import { Bench } from 'tinybench';
 import * as m from 'rust-wasm-memory';
 import { loadRaw } from 'rust-wasm-memory/raw';
+import { Bench } from 'tinybench';
 
 import { serveStatic } from '../tests/js/support/static-server.mjs';
 import { withBrowser } from '../tests/js/support/webdriver.mjs';
-import { runSuite, SIZES } from './suite.mjs';
 import { runFaces } from './faces.mjs';
 import { runRegistry } from './registry.mjs';
+import { runSuite, SIZES } from './suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1) : ['node', 'chromium', 'firefox'];

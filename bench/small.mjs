@@ -1,8 +1,9 @@
 // Only the small sizes (16 and 64 elements) of the suite, in Node: the
 // call overhead of every path. node bench/small.mjs
-import { Bench } from 'tinybench';
+
 import * as m from 'rust-wasm-memory';
 import { loadRaw } from 'rust-wasm-memory/raw';
+import { Bench } from 'tinybench';
 
 import { runSuite } from './suite.mjs';
 

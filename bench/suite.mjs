@@ -12,9 +12,19 @@
 //   Bench      tinybench's class;  m: the initialised package;  raw: a RawModule
 //   sizes      element counts;     log(line): progress output
 
+/**
+ * @typedef {{ m: typeof import('rust-wasm-memory'), raw: import('rust-wasm-memory/raw').RawModule }} Faces
+ * @typedef {Faces & { Bench: typeof import('tinybench').Bench, log: (line: string) => void }} Env
+ * @typedef {[path: string, run: () => unknown, teardown?: () => void]} Task
+ * @typedef {{ kernel: string, size: number, path: string, medianNs: number, callsPerSample: number }} Result
+ * @typedef {{ kernel: string, size: number, path: string, speedupVsJs: number, timeVsMemcpy?: number }} Ratio
+ * @typedef {{ target: string, value: number | undefined, limit: number, better: 'higher' | 'lower', met?: boolean }} Target
+ */
+
 export const SIZES = [16, 64, 1024, 65536, 1048576, 4194304];
 export const STRING_SIZES = [1024, 1048576];
 
+/** @param {Float32Array} a */
 function jsNormalize(a) {
   let max = -Infinity;
   for (let i = 0; i < a.length; i++) if (a[i] > max) max = a[i];
@@ -23,19 +33,27 @@ function jsNormalize(a) {
   return true;
 }
 
+/** @param {Uint32Array} a */
 function jsSum(a) {
   let s = 0;
   for (let i = 0; i < a.length; i++) s = (s + a[i]) >>> 0;
   return s;
 }
 
+/** @param {Uint32Array} a */
 function jsFillDoubles(a) {
   for (let i = 0; i < a.length; i++) a[i] = i * 2;
 }
 
-const jsAsciiUpper = (s) => s.replace(/[a-z]+/g, (w) => w.toUpperCase());
+const jsAsciiUpper = (/** @type {string} */ s) => s.replace(/[a-z]+/g, (w) => w.toUpperCase());
 
-/** Builds the tasks for one kernel and size: [path, fn, teardown?]. */
+/**
+ * Builds the tasks for one kernel and size: [path, fn, teardown?].
+ * @param {string} kernel
+ * @param {number} n
+ * @param {Faces} faces
+ * @returns {Task[]}
+ */
 function kernelTasks(kernel, n, { m, raw }) {
   const ex = raw.exports;
   if (kernel === 'normalize') {
@@ -76,18 +94,40 @@ function kernelTasks(kernel, n, { m, raw }) {
   ];
 }
 
+/**
+ * @param {string} fn
+ * @param {number} bytes
+ * @param {Faces} faces
+ * @returns {Task[]}
+ */
 function stringTasks(fn, bytes, { m, raw }) {
   const s = 'lorem ipsum dolor sit amet, '.repeat(Math.ceil(bytes / 28)).slice(0, bytes);
   // `+` on JS strings builds a rope in O(1); the flattening a consumer's
   // first read would do is forced with charCodeAt, to compare real work.
-  const flat = (x) => (x.charCodeAt(x.length - 1), x);
+  const flat = (/** @type {string} */ x) => {
+    x.charCodeAt(x.length - 1);
+    return x;
+  };
   switch (fn) {
     case 'processString':
-      return [['js', () => flat(s + '_processed')], ['copy', () => m.processString(s)], ['raw', () => raw.processString(s)]];
+      return [
+        // biome-ignore lint/style/useTemplate: the JS baseline is the plain `+` a developer writes
+        ['js', () => flat(s + '_processed')],
+        ['copy', () => m.processString(s)],
+        ['raw', () => raw.processString(s)],
+      ];
     case 'echoSuffix':
-      return [['js', () => flat(s + '_echo')], ['copy', () => m.echoSuffix(s)], ['raw', () => raw.echoSuffix(s)]];
+      return [
+        // biome-ignore lint/style/useTemplate: as above
+        ['js', () => flat(s + '_echo')],
+        ['copy', () => m.echoSuffix(s)],
+        ['raw', () => raw.echoSuffix(s)],
+      ];
     default:
-      return [['js', () => jsAsciiUpper(s)], ['copy', () => m.asciiUppercase(s)]];
+      return [
+        ['js', () => jsAsciiUpper(s)],
+        ['copy', () => m.asciiUppercase(s)],
+      ];
   }
 }
 
@@ -95,6 +135,8 @@ function stringTasks(fn, bytes, { m, raw }) {
  * How many calls of `fn` make one sample last about 5 ms. Browsers coarsen
  * `performance.now()` (to 100 µs in Chromium without cross-origin
  * isolation), so a 16-element call must be timed in batches.
+ * @param {() => unknown} fn
+ * @param {() => number} now
  */
 function repetitions(fn, now) {
   const start = now();
@@ -106,20 +148,29 @@ function repetitions(fn, now) {
   return Math.max(1, Math.ceil((calls * 5) / (now() - start)));
 }
 
+/**
+ * @param {Env['Bench']} Bench
+ * @param {Task[]} tasks
+ * @param {number} n
+ * @returns {Promise<Record<string, { medianNs: number, callsPerSample: number }>>}
+ */
 async function measure(Bench, tasks, n) {
   const big = n >= 1048576;
   const bench = new Bench({ time: big ? 300 : 200, iterations: big ? 8 : 15, warmupTime: 20, warmupIterations: 2 });
+  /** @type {Record<string, number>} */
   const reps = {};
   for (const [path, fn] of tasks) {
-    const k = (reps[path] = repetitions(fn, () => performance.now()));
+    const k = repetitions(fn, () => performance.now());
+    reps[path] = k;
     bench.add(path, () => {
       for (let i = 0; i < k; i++) fn();
     });
   }
   await bench.run();
+  /** @type {Record<string, { medianNs: number, callsPerSample: number }>} */
   const out = {};
   for (const task of bench.tasks) {
-    const r = task.result;
+    const r = /** @type {any} */ (task.result);
     if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state} ${r.error ?? ''}`);
     out[task.name] = { medianNs: (r.latency.p50 * 1e6) / reps[task.name], callsPerSample: reps[task.name] };
   }
@@ -127,17 +178,30 @@ async function measure(Bench, tasks, n) {
   return out;
 }
 
-export const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`);
+export const fmt = (/** @type {number} */ ns) =>
+  ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`;
 
-/** Runs everything; returns rows of { kernel, size, path, medianNs }. */
+/**
+ * Runs everything; returns rows of { kernel, size, path, medianNs }.
+ * @param {Env} env
+ * @param {{ sizes?: number[], stringSizes?: number[] }} [options]
+ */
 export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES } = {}) {
+  /** @type {Result[]} */
   const results = [];
   const total = 3 * sizes.length + 3 * stringSizes.length;
   let done = 0;
+  /**
+   * @param {string} kernel
+   * @param {number} size
+   * @param {Record<string, { medianNs: number, callsPerSample: number }>} timings
+   */
   const record = (kernel, size, timings) => {
     done += 1;
     for (const [path, t] of Object.entries(timings)) results.push({ kernel, size, path, medianNs: t.medianNs, callsPerSample: t.callsPerSample });
-    const line = Object.entries(timings).map(([p, t]) => `${p} ${fmt(t.medianNs)}`).join(', ');
+    const line = Object.entries(timings)
+      .map(([p, t]) => `${p} ${fmt(t.medianNs)}`)
+      .join(', ');
     env.log(`[${done}/${total}] ${kernel} n=${size}: ${line}`);
   };
   for (const kernel of ['normalize', 'sum_u32', 'fill_doubles']) {
@@ -149,18 +213,32 @@ export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES 
   return { results, ...evaluate(results, sizes) };
 }
 
-/** Speed-ups against JS (and memcpy), and the issue's targets, from one run. */
+/**
+ * Speed-ups against JS (and memcpy), and the issue's targets, from one run.
+ * @param {Result[]} results
+ * @param {number[]} [sizes]
+ */
 export function evaluate(results, sizes = SIZES) {
+  /** @type {(kernel: string, size: number, path: string) => number | undefined} */
   const t = (kernel, size, path) => results.find((r) => r.kernel === kernel && r.size === size && r.path === path)?.medianNs;
+  /** @type {Ratio[]} */
   const ratios = [];
   for (const r of results) {
     if (r.path === 'js' || r.path === 'memcpy') continue;
     const js = t(r.kernel, r.size, 'js');
     const memcpy = t(r.kernel, r.size, 'memcpy');
-    ratios.push({ kernel: r.kernel, size: r.size, path: r.path, speedupVsJs: js / r.medianNs, ...(memcpy && { timeVsMemcpy: r.medianNs / memcpy }) });
+    ratios.push({
+      kernel: r.kernel,
+      size: r.size,
+      path: r.path,
+      speedupVsJs: (js ?? Number.NaN) / r.medianNs,
+      ...(memcpy && { timeVsMemcpy: r.medianNs / memcpy }),
+    });
   }
   const M = 1048576;
+  /** @type {(kernel: string, path: string) => Ratio | undefined} */
   const ratio = (kernel, path) => ratios.find((x) => x.kernel === kernel && x.size === M && x.path === path);
+  /** @type {Target[]} */
   const targets = [];
   if (sizes.includes(M)) {
     targets.push(
@@ -174,7 +252,12 @@ export function evaluate(results, sizes = SIZES) {
   for (const n of sizes.filter((s) => s <= 64)) {
     for (const kernel of ['normalize', 'sum_u32', 'fill_doubles']) {
       const worst = ratios.filter((x) => x.kernel === kernel && x.size === n).reduce((a, b) => (a.speedupVsJs < b.speedupVsJs ? a : b));
-      targets.push({ target: `${kernel} n=${n}: slowest path (${worst.path}) at most 2× slower than JS`, value: 1 / worst.speedupVsJs, limit: 2, better: 'lower' });
+      targets.push({
+        target: `${kernel} n=${n}: slowest path (${worst.path}) at most 2× slower than JS`,
+        value: 1 / worst.speedupVsJs,
+        limit: 2,
+        better: 'lower',
+      });
     }
   }
   for (const x of targets) x.met = x.value !== undefined && (x.better === 'higher' ? x.value >= x.limit : x.value <= x.limit);

@@ -59,12 +59,30 @@ function sizes(file) {
 function rawWasm() {
   const release = profile === '--release';
   step(`cargo build -p rust-wasm-memory-raw --target wasm32-unknown-unknown${release ? ' --release' : ''}`);
-  execFileSync('cargo', ['build', '-p', 'rust-wasm-memory-raw', '--target', 'wasm32-unknown-unknown', ...(release ? ['--release'] : [])], { cwd: root, stdio: 'inherit' });
+  execFileSync('cargo', ['build', '-p', 'rust-wasm-memory-raw', '--target', 'wasm32-unknown-unknown', ...(release ? ['--release'] : [])], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const built = join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'rust_wasm_memory_raw.wasm');
   const out = join(staging, 'raw.wasm');
   mkdirSync(staging, { recursive: true });
   if (release) {
-    execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--strip-debug', '--enable-simd', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', built, '-o', out], { stdio: 'inherit' });
+    execFileSync(
+      join(root, 'node_modules', '.bin', 'wasm-opt'),
+      [
+        '-O3',
+        '--strip-debug',
+        '--enable-simd',
+        '--enable-bulk-memory',
+        '--enable-nontrapping-float-to-int',
+        '--enable-sign-ext',
+        '--enable-mutable-globals',
+        built,
+        '-o',
+        out,
+      ],
+      { stdio: 'inherit' },
+    );
   } else {
     cpSync(built, out);
   }
@@ -93,7 +111,10 @@ function component() {
   const js = join(root, 'target', 'component-js');
   step(`jco transpile -> ${relative(root, js)}/`);
   rmSync(js, { recursive: true, force: true });
-  execFileSync(join(root, 'node_modules', '.bin', 'jco'), ['transpile', built, '-o', js, '--name', 'text-processor', '--quiet'], { cwd: root, stdio: 'inherit' });
+  execFileSync(join(root, 'node_modules', '.bin', 'jco'), ['transpile', built, '-o', js, '--name', 'text-processor', '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   return built;
 }
 
@@ -117,7 +138,10 @@ const contract = {
   ...JSON.parse(readFileSync(join(root, 'contract', 'functions.json'), 'utf8')),
 };
 delete contract.about;
-writeFileSync(join(pkg, 'lib', 'contract.js'), `// contract/status.json (written from the Rust kit) and contract/functions.json,\n// copied by scripts/build.mjs.\nexport default ${JSON.stringify(contract, null, 2)};\n`);
+writeFileSync(
+  join(pkg, 'lib', 'contract.js'),
+  `// contract/status.json (written from the Rust kit) and contract/functions.json,\n// copied by scripts/build.mjs.\nexport default ${JSON.stringify(contract, null, 2)};\n`,
+);
 
 copy(raw, join(pkg, 'raw', 'raw.wasm'));
 for (const f of ['toolkit.js', 'index.js', 'node.js', 'index.d.ts']) copy(join(root, 'pkg-template', 'raw', f), join(pkg, 'raw', f));
@@ -139,11 +163,19 @@ for (const f of manifest.files ?? []) {
 // would for a consumer, so www/ and the tests import it by name.
 const link = join(root, 'node_modules', 'rust-wasm-memory');
 if (existsSync(join(root, 'node_modules'))) {
-  try { lstatSync(link); rmSync(link, { recursive: true, force: true }); } catch {}
+  try {
+    lstatSync(link);
+    rmSync(link, { recursive: true, force: true });
+  } catch {}
   symlinkSync(relative(dirname(link), pkg), link, 'dir');
 }
 
-for (const file of [join(pkg, 'glue', `${NAME}_bg.wasm`), join(pkg, 'raw', 'raw.wasm'), join(pkg, 'wasi', 'rwm.wasm'), join(pkg, 'component', 'text-processor.wasm')]) {
+for (const file of [
+  join(pkg, 'glue', `${NAME}_bg.wasm`),
+  join(pkg, 'raw', 'raw.wasm'),
+  join(pkg, 'wasi', 'rwm.wasm'),
+  join(pkg, 'component', 'text-processor.wasm'),
+]) {
   const s = sizes(file);
   step(`${relative(pkg, file)}: ${s.raw} bytes raw, ${s.gzip} bytes gzip (${(s.raw / 1024).toFixed(1)} KiB / ${(s.gzip / 1024).toFixed(1)} KiB)`);
 }

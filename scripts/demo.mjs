@@ -11,5 +11,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const demo = await startDemo({ port, logLevel: 'warn' });
 console.log(`\n  rust-wasm-memory demo: ${demo.url}\n  (Ctrl+C to stop)\n`);
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, async () => { await demo.close(); process.exit(0); });
+  process.on(signal, async () => {
+    await demo.close();
+    process.exit(0);
+  });
 }

@@ -8,6 +8,7 @@
 #                  wasm-pack, geckodriver, cargo-fuzz
 #   browsers       chromium + chromium-driver, firefox-esr (apt, as root or sudo)
 #   miri           the nightly toolchain's miri and rust-src components
+#   msrv           the toolchain named by rust-version in Cargo.toml (minimal)
 #   npm            the devDependencies (npm ci, when package-lock.json changed),
 #                  jco and preview2-shim among them
 #   python         a venv with wasmtime (tests/python/requirements.txt) for
@@ -53,6 +54,13 @@ fi
 if ! cargo +nightly miri --version >/dev/null 2>&1; then
   log "rustup toolchain install nightly with miri and rust-src"
   rustup toolchain install nightly --profile minimal --component miri,rust-src --allow-downgrade
+fi
+
+# ---- the MSRV toolchain (the msrv suite; rustup downloads are allowed) -----
+msrv=$(sed -n 's/^rust-version = "\([0-9.]*\)".*/\1/p' Cargo.toml | head -n 1)
+if ! rustup run "$msrv.0" rustc --version >/dev/null 2>&1; then
+  log "rustup toolchain install $msrv.0 --profile minimal (the msrv suite)"
+  rustup toolchain install "$msrv.0" --profile minimal
 fi
 
 # ---- cargo tools ----------------------------------------------------------

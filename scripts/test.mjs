@@ -24,22 +24,46 @@ const suites = [
   // for the wasm target (whose cfg'd code, simd kernels included, differs).
   {
     name: 'rust-lint',
-    cmd: ['bash', '-c', 'cargo fmt --all --check && cargo clippy --workspace --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory-raw -p rust-wasm-memory-kit -p rust-wasm-memory-core --lib -- -D warnings'],
+    cmd: [
+      'bash',
+      '-c',
+      'cargo fmt --all --check && cargo clippy --workspace --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory-raw -p rust-wasm-memory-kit -p rust-wasm-memory-core --lib -- -D warnings',
+    ],
     format: 'exit',
   },
   // proptest: 1e4 cases per core property (the default is 256).
+  // JS habits: Biome (format and lint) over every JS and JSON file, and
+  // tsc --strict over the API layer, the toolkit (as built into pkg/) and
+  // the lab (tsconfig.json).
+  { name: 'js-lint', cmd: ['bash', '-c', 'biome ci . && tsc -p tsconfig.json'], format: 'exit' },
+  // rust-version in Cargo.toml is true: the workspace builds with it.
+  { name: 'msrv', cmd: ['bash', 'scripts/msrv.sh'], format: 'exit' },
   { name: 'native', cmd: ['cargo', 'test', '--workspace'], env: { PROPTEST_CASES: '10000' }, format: 'cargo' },
   // Miri over the raw ABI's native tests: permissive provenance for all (the
   // host side turns returned integer addresses into pointers), and strict
   // provenance for every test whose host side does not need that.
   {
     name: 'miri',
-    cmd: ['bash', '-c', 'cargo +nightly miri test -p rust-wasm-memory-raw && cargo +nightly miri test -p rust-wasm-memory-kit --lib && MIRIFLAGS=-Zmiri-strict-provenance cargo +nightly miri test -p rust-wasm-memory-raw --test abi -- --skip process_string --skip echo_suffix --skip make_greeting'],
+    cmd: [
+      'bash',
+      '-c',
+      'cargo +nightly miri test -p rust-wasm-memory-raw && cargo +nightly miri test -p rust-wasm-memory-kit --lib && MIRIFLAGS=-Zmiri-strict-provenance cargo +nightly miri test -p rust-wasm-memory-raw --test abi -- --skip process_string --skip echo_suffix --skip make_greeting',
+    ],
     format: 'cargo',
   },
   { name: 'wasm-node', cmd: ['wasm-pack', 'test', '--node', '--', '--test', 'api', '--test', 'simd'], format: 'cargo' },
-  { name: 'wasm-chromium', cmd: ['wasm-pack', 'test', '--headless', '--chrome', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },
-  { name: 'wasm-firefox', cmd: ['wasm-pack', 'test', '--headless', '--firefox', '--', '--test', 'api', '--test', 'simd', '--test', 'web'], env: browser, format: 'cargo' },
+  {
+    name: 'wasm-chromium',
+    cmd: ['wasm-pack', 'test', '--headless', '--chrome', '--', '--test', 'api', '--test', 'simd', '--test', 'web'],
+    env: browser,
+    format: 'cargo',
+  },
+  {
+    name: 'wasm-firefox',
+    cmd: ['wasm-pack', 'test', '--headless', '--firefox', '--', '--test', 'api', '--test', 'simd', '--test', 'web'],
+    env: browser,
+    format: 'cargo',
+  },
   { name: 'js', cmd: ['node', '--test', '--test-reporter=tap', '--test-concurrency=1', 'tests/js/'], format: 'tap' },
   // cargo fuzz over the raw ABI (libFuzzer + ASan): 60 s, one result.
   { name: 'fuzz', cmd: ['bash', 'scripts/fuzz.sh', '60'], format: 'exit' },
@@ -82,8 +106,14 @@ function run(suite) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
+    child.stdout.on('data', (d) => {
+      output += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+      process.stderr.write(d);
+    });
     child.on('close', (code) => {
       const counts = count(suite.format, output, code);
       if (code !== 0 && counts.failed === 0) counts.failed = 1; // crashed without reporting

@@ -35,7 +35,7 @@ $('hex-form').addEventListener('submit', (event) => {
 });
 
 // The tutorial's debug handle: poke at memory from DevTools.
-window.wasm = {
+/** @type {any} */ (window).wasm = {
   memory: exports.memory,
   exports,
   raw,
@@ -43,7 +43,7 @@ window.wasm = {
   heapStats: () => m.heapStats(),
   inspector,
   /** `len` bytes at `ptr` as a list, e.g. wasm.bytes(1024, 16). */
-  bytes: (ptr, len = 16) => list(new Uint8Array(exports.memory.buffer, ptr, len)),
+  bytes: (/** @type {number} */ ptr, len = 16) => list(new Uint8Array(exports.memory.buffer, ptr, len)),
 };
 
 await runStrings();

@@ -79,7 +79,10 @@ function smallLength(values, tag) {
 function scratch(Type, n) {
   const key = `${Type.name}:${n}`;
   let view = small.views.get(key);
-  if (view === undefined) small.views.set(key, (view = new Type(currentWasm().memory.buffer, small.at, n)));
+  if (view === undefined) {
+    view = new Type(currentWasm().memory.buffer, small.at, n);
+    small.views.set(key, view);
+  }
   return view;
 }
 
@@ -129,6 +132,7 @@ export function fillDoubles(values) {
 // ---- buffers -------------------------------------------------------------
 
 /** Set while a wrapper is being made around an existing glue object. */
+/** @type {any} */
 let adopting = null;
 
 /**
@@ -165,7 +169,9 @@ function bufferClass(Glue, name) {
         }
         if (self.#inner === null) throw new UseAfterFreeError(`${name}.${what}: this ${name} was already freed; create a new one`);
         if (self.#generation !== currentGeneration()) {
-          throw new StaleInstanceError(`${name}.${what}: this ${name} belonged to an instance that was replaced after a panic; its contents are gone, create a new one`);
+          throw new StaleInstanceError(
+            `${name}.${what}: this ${name} belonged to an instance that was replaced after a panic; its contents are gone, create a new one`,
+          );
         }
         return self.#inner;
       };
@@ -231,7 +237,7 @@ function bufferClass(Glue, name) {
     Object.defineProperty(Class, key, {
       configurable: true,
       writable: true,
-      value: /** @this {any} */ function (/** @type {any[]} */ ...args) {
+      value: /** @this {any} */ (/** @type {any[]} */ ...args) => {
         const result = call(`${name}.${key}`, () => make.apply(Glue, args));
         if (!(result instanceof Glue)) return result;
         adopting = result;
@@ -247,5 +253,5 @@ export const F32Buffer = /** @type {any} */ (bufferClass(glue.F32Buffer, 'F32Buf
 /** @type {typeof glue.U32Buffer} */
 export const U32Buffer = /** @type {any} */ (bufferClass(glue.U32Buffer, 'U32Buffer'));
 
-export { default, initSync } from './runtime.js';
 export { PanicError, StaleInstanceError, UseAfterFreeError } from './errors.js';
+export { default, initSync } from './runtime.js';

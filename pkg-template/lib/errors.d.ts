@@ -43,6 +43,7 @@ export declare class UnknownStatusError extends RawError {}
  * included).
  */
 export declare class UseAfterFreeError extends Error {
+  constructor(message: string);
   readonly name: 'UseAfterFreeError';
 }
 
@@ -52,6 +53,7 @@ export declare class UseAfterFreeError extends Error {
  * because the instance trapped during an enclosing call.
  */
 export declare class StaleInstanceError extends Error {
+  constructor(message: string);
   readonly name: 'StaleInstanceError';
 }
 
@@ -62,6 +64,7 @@ export declare class StaleInstanceError extends Error {
  * done for and every later call throws `PoisonedError`.
  */
 export declare class PanicError extends Error {
+  constructor(message: string, details: { location: string | null; fn: string; cause: unknown });
   readonly name: 'PanicError';
   /** `"panic"` when the panic hook recorded a message, `"trap"` otherwise. */
   readonly kind: 'panic' | 'trap';
@@ -75,6 +78,7 @@ export declare class PanicError extends Error {
 
 /** A call on a `RawModule` whose instance trapped earlier; `cause` is its `fault`. */
 export declare class PoisonedError extends Error {
+  constructor(message: string, fault: PanicError);
   readonly name: 'PoisonedError';
   readonly cause: PanicError;
 }

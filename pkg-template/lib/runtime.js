@@ -7,6 +7,9 @@ import * as glue from '../glue/rust_wasm_memory.js';
 import { StaleInstanceError } from './errors.js';
 import { panicErrorFor } from './trap.js';
 
+/** The glue with our own hidden exports (src/, `skip_typescript`), untyped. */
+const glueHidden = /** @type {any} */ (glue);
+
 /**
  * The raw exports of the module's current instance.
  * @typedef {WebAssembly.Exports & { memory: WebAssembly.Memory }} Exports
@@ -35,7 +38,7 @@ export function enter(fn) {
     // Any glue call replaces a trapped instance first; this one also
     // returns the new instance's exports.
     replaced = false;
-    wasm = glue.__wasmExports();
+    wasm = glueHidden.__wasmExports();
     listen();
     for (const listener of onReplaced) listener();
   }
@@ -57,7 +60,7 @@ function instanceTrapped() {
 
 /** Listens for the panic hook of the current instance. */
 function listen() {
-  glue.__setTrapListener(instanceTrapped);
+  glueHidden.__setTrapListener(instanceTrapped);
 }
 
 /**
@@ -179,6 +182,6 @@ export function initSync(options) {
 /** Hidden exports, guarded, for ./testing.js. */
 export const hidden = Object.freeze({
   /** @param {string} message */
-  panicProbe: (message) => call('__panicProbe', () => glue.__panicProbe(message)),
-  currentExports: () => call('__wasmExports', () => glue.__wasmExports()),
+  panicProbe: (message) => call('__panicProbe', () => glueHidden.__panicProbe(message)),
+  currentExports: () => call('__wasmExports', () => glueHidden.__wasmExports()),
 });

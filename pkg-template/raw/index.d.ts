@@ -97,7 +97,7 @@ export interface RawHeapStats {
 /** The raw module with typed, checked, leak-free helpers. */
 export declare class RawModule {
   /** Wraps an instance (or exports) of raw.wasm or of the wasm-bindgen build. @throws {TypeError} if exports are missing */
-  constructor(instanceOrExports: WebAssembly.Instance | WebAssembly.Exports);
+  constructor(instanceOrExports: WebAssembly.Instance | WebAssembly.Exports | { readonly memory: WebAssembly.Memory });
   /**
    * The raw exports, for calling directly (frozen). Each function is wrapped:
    * a trap throws `PanicError`, and after one every call throws

@@ -12,14 +12,8 @@
 // This file has no environment-specific code: `index.js` (browsers,
 // bundlers) and `node.js` (Node) load raw.wasm and wrap it with `RawModule`.
 
-import {
-  errorFor,
-  PanicError,
-  PoisonedError,
-  Status,
-  UseAfterFreeError,
-} from '../lib/errors.js';
 import contract from '../lib/contract.js';
+import { errorFor, PoisonedError, Status, UseAfterFreeError } from '../lib/errors.js';
 import { panicErrorFor } from '../lib/trap.js';
 
 export {
@@ -43,7 +37,12 @@ export {
   ZeroLengthError,
 } from '../lib/errors.js';
 
-/** `error` (caught from export `fn`) as what the caller should see. */
+/**
+ * `error` (caught from export `fn`) as what the caller should see.
+ * @param {unknown} error
+ * @param {string} fn
+ * @param {RawExports} exports
+ */
 function trapError(error, fn, exports) {
   let record = null;
   try {
@@ -54,6 +53,11 @@ function trapError(error, fn, exports) {
   return panicErrorFor(error, fn, record);
 }
 
+/**
+ * @param {number} code
+ * @param {string} fn
+ * @param {string} [detail]
+ */
 function check(code, fn, detail) {
   if (code !== Status.OK) throw errorFor(code, fn, detail);
 }
@@ -74,10 +78,33 @@ export const REQUIRED_EXPORTS = Object.freeze([
   ...contract.rawOnly,
 ]);
 
-const TYPES = new Map([[Uint8Array, 'u8'], [Uint32Array, 'u32'], [Int32Array, 'i32'], [Float32Array, 'f32'], [Float64Array, 'f64']]);
+/**
+ * The raw exports of a module built with the kit.
+ * @typedef {Record<string, any> & { memory: WebAssembly.Memory }} RawExports
+ * @typedef {Uint8Array | Uint32Array | Int32Array | Float32Array | Float64Array} ElementArray
+ * @typedef {typeof Uint8Array | typeof Uint32Array | typeof Int32Array | typeof Float32Array | typeof Float64Array} ElementType
+ */
 
+/** @type {Map<unknown, string>} */
+const TYPES = new Map(
+  /** @type {[unknown, string][]} */ ([
+    [Uint8Array, 'u8'],
+    [Uint32Array, 'u32'],
+    [Int32Array, 'i32'],
+    [Float32Array, 'f32'],
+    [Float64Array, 'f64'],
+  ]),
+);
+
+/**
+ * @param {unknown} value
+ * @param {string} name
+ * @param {string} fn
+ * @param {number} [max]
+ * @returns {asserts value is number}
+ */
 function requireUint(value, name, fn, max = 0xffffffff) {
-  if (!Number.isInteger(value) || value < 0 || value > max) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
     throw new RangeError(`${fn}: ${name} must be an integer from 0 to ${max}, got ${String(value)}`);
   }
 }
@@ -88,10 +115,20 @@ function requireUint(value, name, fn, max = 0xffffffff) {
  * `memory.grow` the old buffer is detached, and the view rebuilds itself.
  */
 export class MemoryView {
+  /** @type {WebAssembly.Memory} */
   #memory;
+  /** @type {ElementType} */
   #Type;
+  /** @type {ElementArray | null} */
   #array = null;
 
+  /**
+   * @param {WebAssembly.Memory} memory
+   * @param {ElementType} Type
+   * @param {number} ptr
+   * @param {number} length
+   * @param {string} [fn]
+   */
   constructor(memory, Type, ptr, length, fn = 'view') {
     if (!TYPES.has(Type)) throw new TypeError(`${fn}: unsupported element type ${Type?.name}`);
     requireUint(ptr, 'ptr (bytes)', fn);
@@ -115,23 +152,36 @@ export class MemoryView {
 
   /** A typed array over the current buffer (rebuilt after memory growth). */
   get array() {
-    if (this.#array === null || this.#array.buffer !== this.#memory.buffer) {
-      this.#array = new this.#Type(this.#memory.buffer, this.ptr, this.length);
+    let array = this.#array;
+    if (array === null || array.buffer !== this.#memory.buffer) {
+      array = new this.#Type(this.#memory.buffer, this.ptr, this.length);
+      this.#array = array;
     }
-    return this.#array;
+    return array;
   }
 
-  /** Element `i`. */
+  /**
+   * Element `i`.
+   * @param {number} i
+   */
   get(i) {
     return this.array[i];
   }
 
-  /** Sets element `i`. */
+  /**
+   * Sets element `i`.
+   * @param {number} i
+   * @param {number} value
+   */
   set(i, value) {
     this.array[i] = value;
   }
 
-  /** Copies `values` in, starting at element `offset`. */
+  /**
+   * Copies `values` in, starting at element `offset`.
+   * @param {ArrayLike<number>} values
+   * @param {number} [offset]
+   */
   write(values, offset = 0) {
     this.array.set(values, offset);
   }
@@ -144,18 +194,28 @@ export class MemoryView {
 
 // Blocks the host forgot to free are given back when their object is
 // collected. The held value must not reference the block object itself.
-const finalizer = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry(({ module, ptr, size, align }) => { if (!module.fault) module.exports.dealloc(ptr, size, align); })
-  : null;
+const finalizer =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry(({ module, ptr, size, align }) => {
+        if (!module.fault) module.exports.dealloc(ptr, size, align);
+      })
+    : null;
 
 /**
  * A block of wasm memory the host owns: from `alloc` (zeroed), or a result
  * buffer from `process_string` / `echo_suffix` (alignment 1).
  */
 export class Block {
+  /** @type {RawModule} */
   #module;
   #freed = false;
 
+  /**
+   * @param {RawModule} module
+   * @param {number} ptr
+   * @param {number} byteLength
+   * @param {number} align
+   */
   constructor(module, ptr, byteLength, align) {
     this.#module = module;
     /** Byte address. */
@@ -172,11 +232,15 @@ export class Block {
     return this.#freed;
   }
 
+  /** @param {string} what */
   #live(what) {
     if (this.#freed) throw new UseAfterFreeError(`${what}: block 0x${this.ptr.toString(16)} (${this.byteLength} bytes) was already freed`);
   }
 
-  /** A view of the block as elements of `Type` (default bytes). */
+  /**
+   * A view of the block as elements of `Type` (default bytes).
+   * @param {ElementType} [Type]
+   */
   view(Type = Uint8Array) {
     this.#live('view');
     if (this.byteLength % Type.BYTES_PER_ELEMENT !== 0) {
@@ -219,9 +283,10 @@ export class RawModule {
   /**
    * Wraps an instance (or its exports) of raw.wasm, or of the wasm-bindgen
    * build, which carries the same raw exports.
+   * @param {WebAssembly.Instance | WebAssembly.Exports | { readonly memory: WebAssembly.Memory }} instanceOrExports
    */
   constructor(instanceOrExports) {
-    const exports = instanceOrExports instanceof WebAssembly.Instance ? instanceOrExports.exports : instanceOrExports;
+    const exports = /** @type {RawExports} */ (instanceOrExports instanceof WebAssembly.Instance ? instanceOrExports.exports : instanceOrExports);
     const missing = REQUIRED_EXPORTS.filter((name) => !(name in (exports ?? {})));
     if (missing.length) throw new TypeError(`RawModule: not a rust-wasm-memory module; missing exports: ${missing.join(', ')}`);
     /**
@@ -234,6 +299,7 @@ export class RawModule {
     this.exports.install_panic_hook?.();
   }
 
+  /** @type {import('../lib/errors.js').PanicError | null} */
   #fault = null;
 
   /**
@@ -244,15 +310,19 @@ export class RawModule {
     return this.#fault;
   }
 
+  /**
+   * @param {RawExports} exports
+   * @returns {RawExports}
+   */
   #guard(exports) {
-    const guarded = {};
+    const guarded = /** @type {RawExports} */ ({});
     for (const name of Object.keys(exports)) {
       const value = exports[name];
       if (typeof value !== 'function') {
         Object.defineProperty(guarded, name, { enumerable: true, get: () => exports[name] });
         continue;
       }
-      guarded[name] = (...args) => {
+      guarded[name] = (/** @type {any[]} */ ...args) => {
         if (this.#fault) {
           throw new PoisonedError(`${name}: this module trapped earlier (${this.#fault.message}); instantiate a new one`, this.#fault);
         }
@@ -273,27 +343,48 @@ export class RawModule {
     return this.exports.memory;
   }
 
-  /** A checked view of `lenElems` elements of `Type` at byte `ptrBytes`. */
+  /**
+   * A checked view of `lenElems` elements of `Type` at byte `ptrBytes`.
+   * @param {ElementType} Type
+   * @param {number} ptrBytes
+   * @param {number} lenElems
+   */
   view(Type, ptrBytes, lenElems) {
     return new MemoryView(this.memory, Type, ptrBytes, lenElems);
   }
 
-  /** `lenElems` bytes at byte address `ptrBytes`. */
+  /**
+   * `lenElems` bytes at byte address `ptrBytes`.
+   * @param {number} ptrBytes
+   * @param {number} lenElems
+   */
   asU8Slice(ptrBytes, lenElems) {
     return new MemoryView(this.memory, Uint8Array, ptrBytes, lenElems, 'asU8Slice');
   }
 
-  /** `lenElems` u32 at byte address `ptrBytes` (must be 4-aligned). */
+  /**
+   * `lenElems` u32 at byte address `ptrBytes` (must be 4-aligned).
+   * @param {number} ptrBytes
+   * @param {number} lenElems
+   */
   asU32Slice(ptrBytes, lenElems) {
     return new MemoryView(this.memory, Uint32Array, ptrBytes, lenElems, 'asU32Slice');
   }
 
-  /** `lenElems` f32 at byte address `ptrBytes` (must be 4-aligned). */
+  /**
+   * `lenElems` f32 at byte address `ptrBytes` (must be 4-aligned).
+   * @param {number} ptrBytes
+   * @param {number} lenElems
+   */
   asF32Slice(ptrBytes, lenElems) {
     return new MemoryView(this.memory, Float32Array, ptrBytes, lenElems, 'asF32Slice');
   }
 
-  /** Allocates a zeroed block of `byteLength` bytes. */
+  /**
+   * Allocates a zeroed block of `byteLength` bytes.
+   * @param {number} byteLength
+   * @param {number} [align]
+   */
   alloc(byteLength, align = 1) {
     requireUint(byteLength, 'byteLength', 'alloc');
     requireUint(align, 'align', 'alloc');
@@ -302,16 +393,22 @@ export class RawModule {
     return new Block(this, ptr, byteLength, align);
   }
 
-  /** Allocates a block holding `values` (a typed array), aligned for it. */
+  /**
+   * Allocates a block holding `values` (a typed array), aligned for it.
+   * @param {ElementArray} values
+   */
   allocArray(values) {
-    const Type = values?.constructor;
+    const Type = /** @type {ElementType} */ (values?.constructor);
     if (!TYPES.has(Type)) throw new TypeError(`allocArray: values must be a typed array, got ${Type?.name ?? typeof values}`);
     const block = this.alloc(values.byteLength, Type.BYTES_PER_ELEMENT);
     block.view(Type).write(values);
     return block;
   }
 
-  /** Allocates a block holding `text` as UTF-8 (lone surrogates become U+FFFD). */
+  /**
+   * Allocates a block holding `text` as UTF-8 (lone surrogates become U+FFFD).
+   * @param {string} text
+   */
   writeString(text) {
     if (typeof text !== 'string') throw new TypeError(`writeString: text must be a string, got ${typeof text}`);
     const bytes = encoder.encode(text);
@@ -320,49 +417,84 @@ export class RawModule {
     return block;
   }
 
-  /** Decodes `len` bytes at `ptr` as UTF-8. */
+  /**
+   * Decodes `len` bytes at `ptr` as UTF-8.
+   * @param {number} ptr
+   * @param {number} len
+   */
   readString(ptr, len) {
     return decoder.decode(new MemoryView(this.memory, Uint8Array, ptr, len, 'readString').array);
   }
 
-  /** `a + b`, wrapping as i32 (through `scale_and_add(a, b, 1)`, present in every build). */
+  /**
+   * `a + b`, wrapping as i32 (through `scale_and_add(a, b, 1)`, present in every build).
+   * @param {number} a
+   * @param {number} b
+   * @returns {number}
+   */
   add(a, b) {
     return this.exports.scale_and_add(a, b, 1);
   }
 
-  /** `(x + y) * factor`, wrapping as i32. */
+  /**
+   * `(x + y) * factor`, wrapping as i32.
+   * @param {number} x
+   * @param {number} y
+   * @param {number} factor
+   * @returns {number}
+   */
   scaleAndAdd(x, y, factor) {
     return this.exports.scale_and_add(x, y, factor);
   }
 
-  /** The tutorial's callSum: `sum_u32` over `len` u32 already at byte `ptr`. */
+  /**
+   * The tutorial's callSum: `sum_u32` over `len` u32 already at byte `ptr`.
+   * @param {number} ptr
+   * @param {number} len
+   * @returns {number}
+   */
   callSum(ptr, len) {
     const sum = this.exports.sum_u32(ptr, len) >>> 0;
     check(this.exports.last_status(), 'sum_u32', `ptr ${ptr}, len ${len}`);
     return sum;
   }
 
-  /** The wrapping u32 sum of `values`. */
+  /**
+   * The wrapping u32 sum of `values`.
+   * @param {ArrayLike<number>} values
+   */
   sumU32(values) {
     return this.#withArray(Uint32Array.from(values), (block, n) => this.callSum(block.ptr, n));
   }
 
-  /** A new Uint32Array of `len` elements from `fill_doubles` (element i = 2i). */
+  /**
+   * A new Uint32Array of `len` elements from `fill_doubles` (element i = 2i).
+   * @param {number} len
+   */
   fillDoubles(len) {
     return this.#fillNew(Uint32Array, len, 'fill_doubles');
   }
 
-  /** As `fillDoubles`, through the tutorial's `make_number_array`. */
+  /**
+   * As `fillDoubles`, through the tutorial's `make_number_array`.
+   * @param {number} len
+   */
   makeNumberArray(len) {
     return this.#fillNew(Uint32Array, len, 'make_number_array');
   }
 
-  /** A new Uint8Array of `len` bytes from `fill_buffer` (byte i = i mod 256). */
+  /**
+   * A new Uint8Array of `len` bytes from `fill_buffer` (byte i = i mod 256).
+   * @param {number} len
+   */
   fillBuffer(len) {
     return this.#fillNew(Uint8Array, len, 'fill_buffer');
   }
 
-  /** Normalizes `values` (a Float32Array) in place through `normalize_numbers`. */
+  /**
+   * Normalizes `values` (a Float32Array) in place through `normalize_numbers`.
+   * @param {Float32Array} values
+   */
   normalizeNumbers(values) {
     if (!(values instanceof Float32Array)) throw new TypeError('normalizeNumbers: values must be a Float32Array');
     this.#withArray(values, (block, n) => {
@@ -372,57 +504,94 @@ export class RawModule {
     return values;
   }
 
-  /** `text + "_processed"`, through `process_string` (the result buffer is freed). */
+  /**
+   * `text + "_processed"`, through `process_string` (the result buffer is freed).
+   * @param {string} text
+   */
   processString(text) {
     return this.#takeText(this.processStringOwned(text));
   }
 
-  /** `text + "_echo"`, through `echo_suffix` (the result buffer is freed). */
+  /**
+   * `text + "_echo"`, through `echo_suffix` (the result buffer is freed).
+   * @param {string} text
+   */
   echoSuffix(text) {
     return this.#takeText(this.echoSuffixOwned(text));
   }
 
-  /** `"Hello, " + name`, through `make_greeting` (the result buffer is freed). */
+  /**
+   * `"Hello, " + name`, through `make_greeting` (the result buffer is freed).
+   * @param {string} name
+   */
   greet(name) {
     return this.#takeText(this.greetOwned(name));
   }
 
-  /** `text` with a-z uppercased, through `ascii_uppercase` (the result buffer is freed). */
+  /**
+   * `text` with a-z uppercased, through `ascii_uppercase` (the result buffer is freed).
+   * @param {string} text
+   */
   asciiUppercase(text) {
     return this.#takeText(this.asciiUppercaseOwned(text));
   }
 
-  /** `make_greeting`, returning the result buffer for the caller to free. */
+  /**
+   * `make_greeting`, returning the result buffer for the caller to free.
+   * @param {string} name
+   */
   greetOwned(name) {
     return this.#produce(name, 'make_greeting', (input, out) => this.exports.make_greeting(input.ptr, input.byteLength, out.ptr));
   }
 
-  /** `ascii_uppercase`, returning the result buffer for the caller to free. */
+  /**
+   * `ascii_uppercase`, returning the result buffer for the caller to free.
+   * @param {string} text
+   */
   asciiUppercaseOwned(text) {
     return this.#produce(text, 'ascii_uppercase', (input, out) => this.exports.ascii_uppercase(input.ptr, input.byteLength, out.ptr));
   }
 
-  /** `process_string`, returning the result buffer for the caller to free. */
+  /**
+   * `process_string`, returning the result buffer for the caller to free.
+   * @param {string} text
+   */
   processStringOwned(text) {
     return this.#produce(text, 'process_string', (input, out) => this.exports.process_string(input.ptr, input.byteLength, out.ptr));
   }
 
-  /** `echo_suffix`, returning the result buffer for the caller to free. */
+  /**
+   * `echo_suffix`, returning the result buffer for the caller to free.
+   * @param {string} text
+   */
   echoSuffixOwned(text) {
     return this.#produce(text, 'echo_suffix', (input, out) => this.exports.echo_suffix(input.ptr, input.byteLength, out.ptr, out.ptr + 4));
   }
 
-  /** Raw `free_buffer(ptr, len)`; throws the typed error if refused. */
+  /**
+   * Raw `free_buffer(ptr, len)`; throws the typed error if refused.
+   * @param {number} ptr
+   * @param {number} len
+   */
   freeBuffer(ptr, len) {
     check(this.exports.free_buffer(ptr, len), 'free_buffer', `ptr ${ptr}, len ${len}`);
   }
 
-  /** Raw `dealloc(ptr, size, align)`; throws the typed error if refused. */
+  /**
+   * Raw `dealloc(ptr, size, align)`; throws the typed error if refused.
+   * @param {number} ptr
+   * @param {number} size
+   * @param {number} align
+   */
   dealloc(ptr, size, align) {
     check(this.exports.dealloc(ptr, size, align), 'dealloc', `ptr ${ptr}, size ${size}, align ${align}`);
   }
 
-  /** The tutorial's debug logger: what `debug_ptr` says about a range. */
+  /**
+   * The tutorial's debug logger: what `debug_ptr` says about a range.
+   * @param {number} ptr
+   * @param {number} len
+   */
   debugPtr(ptr, len) {
     this.exports.debug_ptr(ptr, len);
     return this.readString(this.exports.debug_message_ptr() >>> 0, this.exports.debug_message_len() >>> 0);
@@ -445,6 +614,12 @@ export class RawModule {
     };
   }
 
+  /**
+   * @template T
+   * @param {ElementArray} values
+   * @param {(block: Block, n: number) => T} f
+   * @returns {T}
+   */
   #withArray(values, f) {
     const block = this.allocArray(values);
     try {
@@ -454,6 +629,11 @@ export class RawModule {
     }
   }
 
+  /**
+   * @param {typeof Uint8Array | typeof Uint32Array} Type
+   * @param {number} len
+   * @param {string} exportName
+   */
   #fillNew(Type, len, exportName) {
     requireUint(len, 'len (elements)', exportName, Math.floor(0xffffffff / Type.BYTES_PER_ELEMENT));
     const block = this.alloc(len * Type.BYTES_PER_ELEMENT, Type.BYTES_PER_ELEMENT);
@@ -465,6 +645,11 @@ export class RawModule {
     }
   }
 
+  /**
+   * @param {string} text
+   * @param {string} fn
+   * @param {(input: Block, out: Block) => number} call
+   */
   #produce(text, fn, call) {
     const input = this.writeString(text);
     const out = this.alloc(8, 4);
@@ -478,6 +663,7 @@ export class RawModule {
     }
   }
 
+  /** @param {Block} block */
   #takeText(block) {
     try {
       return block.text();
@@ -491,6 +677,8 @@ export class RawModule {
  * Instantiates raw.wasm from what a loader has: a `WebAssembly.Module`,
  * bytes, or a `Response` (streaming compilation when served as
  * application/wasm). The module imports nothing, so the import object is `{}`.
+ * @param {WebAssembly.Module | BufferSource | Response | PromiseLike<WebAssembly.Module | BufferSource | Response>} source
+ * @returns {Promise<RawModule>}
  */
 export async function instantiate(source) {
   const resolved = await source;

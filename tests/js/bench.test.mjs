@@ -3,10 +3,9 @@
 // `npm run bench`, never by tests).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-
-import { Bench } from 'tinybench';
 import * as m from 'rust-wasm-memory';
 import { loadRaw } from 'rust-wasm-memory/raw';
+import { Bench } from 'tinybench';
 
 import { runFaces } from '../../bench/faces.mjs';
 import { evaluate, runSuite } from '../../bench/suite.mjs';
@@ -26,13 +25,23 @@ test('the suite measures every path and evaluates every target', async () => {
 
 test('evaluate() computes speed-ups and memcpy ratios from medians', () => {
   const rows = [
-    ['normalize', 'js', 1000], ['normalize', 'zeroCopy', 100], ['normalize', 'copy', 200], ['normalize', 'memcpy', 50],
-    ['sum_u32', 'js', 600], ['sum_u32', 'zeroCopy', 100], ['fill_doubles', 'js', 500], ['fill_doubles', 'zeroCopy', 80], ['fill_doubles', 'memcpy', 50],
+    ['normalize', 'js', 1000],
+    ['normalize', 'zeroCopy', 100],
+    ['normalize', 'copy', 200],
+    ['normalize', 'memcpy', 50],
+    ['sum_u32', 'js', 600],
+    ['sum_u32', 'zeroCopy', 100],
+    ['fill_doubles', 'js', 500],
+    ['fill_doubles', 'zeroCopy', 80],
+    ['fill_doubles', 'memcpy', 50],
   ].map(([kernel, path, medianNs]) => ({ kernel, size: 1048576, path, medianNs }));
   const { ratios, targets } = evaluate(rows, [1048576]);
   assert.equal(ratios.find((r) => r.kernel === 'normalize' && r.path === 'zeroCopy').speedupVsJs, 10);
   assert.equal(ratios.find((r) => r.kernel === 'normalize' && r.path === 'zeroCopy').timeVsMemcpy, 2);
-  assert.deepEqual(targets.map((t) => t.met), [true, true, false, true, true]);
+  assert.deepEqual(
+    targets.map((t) => t.met),
+    [true, true, false, true, true],
+  );
 });
 
 test('the per-face benchmark measures every face on every call it has', async () => {

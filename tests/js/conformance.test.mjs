@@ -19,17 +19,28 @@ const componentFace = {
   call: (fn, args) => {
     const c = component;
     switch (fn) {
-      case 'greet': return c.greet(args[0]);
-      case 'process-text': return c.processText(args[0]);
-      case 'echo-suffix': return c.echoSuffix(args[0]);
-      case 'ascii-uppercase': return c.asciiUppercase(args[0]);
-      case 'normalize-array': return c.normalizeArray(new Float32Array(args[0]));
-      case 'sum-u32': return c.sumU32(new Uint32Array(args[0]));
-      case 'make-number-array': return c.makeNumberArray(args[0]);
-      case 'fill-buffer': return c.fillBuffer(args[0]);
-      case 'add': return c.add(...args);
-      case 'scale-and-add': return c.scaleAndAdd(...args);
-      default: throw new Error(`no ${fn} in the component`);
+      case 'greet':
+        return c.greet(args[0]);
+      case 'process-text':
+        return c.processText(args[0]);
+      case 'echo-suffix':
+        return c.echoSuffix(args[0]);
+      case 'ascii-uppercase':
+        return c.asciiUppercase(args[0]);
+      case 'normalize-array':
+        return c.normalizeArray(new Float32Array(args[0]));
+      case 'sum-u32':
+        return c.sumU32(new Uint32Array(args[0]));
+      case 'make-number-array':
+        return c.makeNumberArray(args[0]);
+      case 'fill-buffer':
+        return c.fillBuffer(args[0]);
+      case 'add':
+        return c.add(...args);
+      case 'scale-and-add':
+        return c.scaleAndAdd(...args);
+      default:
+        throw new Error(`no ${fn} in the component`);
     }
   },
   kinds: (e) => (typeof e?.payload?.tag === 'string' ? [e.payload.tag] : []),
@@ -52,12 +63,22 @@ const wasiFace = {
     const enc = new TextEncoder();
     let run;
     switch (fn) {
-      case 'greet': run = await runRwm(['greet'], { env: { USER: args[0] } }); break;
-      case 'process-text': case 'echo-suffix': case 'ascii-uppercase':
-        run = await runRwm([fn], { stdin: enc.encode(args[0]) }); break;
-      case 'normalize-array': run = await runRwm(['normalize'], { stdin: enc.encode(args[0].map(f32Text).join(' ')) }); break;
-      case 'sum-u32': run = await runRwm(['sum-u32'], { stdin: enc.encode(args[0].join('\n')) }); break;
-      default: run = await runRwm([fn, ...args.map(String)]);
+      case 'greet':
+        run = await runRwm(['greet'], { env: { USER: args[0] } });
+        break;
+      case 'process-text':
+      case 'echo-suffix':
+      case 'ascii-uppercase':
+        run = await runRwm([fn], { stdin: enc.encode(args[0]) });
+        break;
+      case 'normalize-array':
+        run = await runRwm(['normalize'], { stdin: enc.encode(args[0].map(f32Text).join(' ')) });
+        break;
+      case 'sum-u32':
+        run = await runRwm(['sum-u32'], { stdin: enc.encode(args[0].join('\n')) });
+        break;
+      default:
+        run = await runRwm([fn, ...args.map(String)]);
     }
     if (run.code !== 0) throw new WasiExit(run);
     if (run.stderr !== '') throw new Error(`rwm succeeded but wrote to stderr: ${run.stderr}`);
@@ -66,8 +87,14 @@ const wasiFace = {
         if (!run.text.endsWith(' from WASI!\n')) throw new Error(`greet printed ${JSON.stringify(run.text)}`);
         return run.text.slice(0, -' from WASI!\n'.length);
       }
-      case 'process-text': case 'echo-suffix': case 'ascii-uppercase': return run.text;
-      case 'normalize-array': case 'make-number-array': case 'fill-buffer': return parseLines(run.text);
+      case 'process-text':
+      case 'echo-suffix':
+      case 'ascii-uppercase':
+        return run.text;
+      case 'normalize-array':
+      case 'make-number-array':
+      case 'fill-buffer':
+        return parseLines(run.text);
       default: {
         const [value, ...extra] = parseLines(run.text);
         if (extra.length) throw new Error(`expected one number, got ${run.text}`);
@@ -78,12 +105,7 @@ const wasiFace = {
   kinds: (e) => (e instanceof WasiExit && EXIT[e.result.kind] === e.result.code ? [e.result.kind] : []),
 };
 
-const faces = [
-  bindgenFace(bindgen),
-  rawFace(await toolkit.loadRaw(), toolkit.Status),
-  componentFace,
-  wasiFace,
-];
+const faces = [bindgenFace(bindgen), rawFace(await toolkit.loadRaw(), toolkit.Status), componentFace, wasiFace];
 
 test('the vectors cover every function of the WIT world, with errors', () => {
   const wit = readFileSync(new URL('../../wit/text-processor.wit', import.meta.url), 'utf8');

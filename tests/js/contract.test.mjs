@@ -31,18 +31,26 @@ test('status codes: the toolkit, the error classes and the .d.ts say what the ki
   }
   assert.equal(Object.keys(toolkit.Status).length, status.status.length, 'no status beyond the contract');
   const dts = readFileSync(join(root, 'pkg-template', 'lib', 'errors.d.ts'), 'utf8');
-  const declared = Object.fromEntries([...dts.split('export declare const Status')[1].split('}>')[0].matchAll(/(\w+): (-?\d+)/g)].map((m) => [m[1], Number(m[2])]));
+  const declared = Object.fromEntries(
+    [
+      ...dts
+        .split('export declare const Status')[1]
+        .split('}>')[0]
+        .matchAll(/(\w+): (-?\d+)/g),
+    ].map((m) => [m[1], Number(m[2])]),
+  );
   assert.deepEqual(declared, Object.fromEntries(status.status.map((s) => [s.name, s.code])), 'errors.d.ts Status');
-  for (const s of status.status.filter((x) => x.code !== 0)) assert.match(dts, new RegExp(`class ${s.class} extends RawError`), `errors.d.ts declares ${s.class}`);
+  for (const s of status.status.filter((x) => x.code !== 0))
+    assert.match(dts, new RegExp(`class ${s.class} extends RawError`), `errors.d.ts declares ${s.class}`);
 });
 
-test('the panic record: the layout the JS reads is the kit\'s', () => {
+test("the panic record: the layout the JS reads is the kit's", () => {
   assert.deepEqual(status.panicRecord, { lengthOffset: 0, textOffset: 4, capacity: 1024 });
   const lib = readFileSync(join(root, 'pkg-template', 'lib', 'trap.js'), 'utf8');
   assert.doesNotMatch(lib, /1024/, 'no capacity typed in the JS');
 });
 
-test('the WIT world exports exactly the functions of the table, and its error cases are the table\'s', () => {
+test("the WIT world exports exactly the functions of the table, and its error cases are the table's", () => {
   const exported = [...wit.matchAll(/export ([\w-]+): func/g)].map((m) => m[1]).sort();
   assert.deepEqual(exported, functions.map((f) => f.wit).sort());
   const variant = wit.split('variant text-error {')[1].split('}')[0];
@@ -58,7 +66,10 @@ test('the package exports every bindgen name, and its module every raw export bu
     assert.ok(rawModule.includes(name), `raw.wasm exports ${name}`);
   }
   for (const f of functions.filter((x) => x.rawInPackage !== false)) assert.ok(pkgModule.includes(f.raw), `the package's module exports ${f.raw}`);
-  assert.deepEqual([...toolkit.REQUIRED_EXPORTS].sort(), [...kitExports, ...rawOnly, ...functions.filter((f) => f.rawInPackage !== false).map((f) => f.raw)].sort());
+  assert.deepEqual(
+    [...toolkit.REQUIRED_EXPORTS].sort(),
+    [...kitExports, ...rawOnly, ...functions.filter((f) => f.rawInPackage !== false).map((f) => f.raw)].sort(),
+  );
 });
 
 test('the toolkit has a method per function', () => {
@@ -79,13 +90,28 @@ test('the conformance vectors cover every function, and the test faces map exact
   const vectors = json('conformance/vectors.json');
   const names = new Set(functions.map((f) => f.wit));
   for (const c of vectors.cases) assert.ok(names.has(c.fn), `vector for unknown ${c.fn}`);
-  for (const n of names) assert.ok(vectors.cases.some((c) => c.fn === n), `no vector for ${n}`);
+  for (const n of names)
+    assert.ok(
+      vectors.cases.some((c) => c.fn === n),
+      `no vector for ${n}`,
+    );
   for (const c of vectors.cases.filter((x) => 'err' in x)) assert.ok(errorKinds.includes(c.err), `kind ${c.err}`);
   const probe = (face) => {
     const called = [];
     for (const n of names) {
       try {
-        face.call(n, n === 'normalize-array' || n === 'sum-u32' ? [[1]] : n === 'add' ? [1, 2] : n === 'scale-and-add' ? [1, 2, 3] : n.includes('array') || n.includes('buffer') ? [1] : ['x']);
+        face.call(
+          n,
+          n === 'normalize-array' || n === 'sum-u32'
+            ? [[1]]
+            : n === 'add'
+              ? [1, 2]
+              : n === 'scale-and-add'
+                ? [1, 2, 3]
+                : n.includes('array') || n.includes('buffer')
+                  ? [1]
+                  : ['x'],
+        );
         called.push(n);
       } catch (e) {
         assert.fail(`${n}: ${e.message}`);

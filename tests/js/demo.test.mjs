@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-
 import { asciiUppercase, echoSuffix, greet, normalize, processString, sumU32 } from 'rust-wasm-memory';
+import { build } from 'vite';
 import { CSP } from '../../www/csp.js';
 import { startDemo } from '../../www/server.mjs';
 import { launchChromium } from './support/browser.mjs';
@@ -92,7 +91,12 @@ describe('the memory lab on the dev server', () => {
     const text = 'Grüße, Ferris 🦀';
     await page.getByLabel('Text', { exact: true }).fill(text);
     const utf8 = (s) => Buffer.byteLength(s);
-    for (const [id, fn] of [['greet', greet], ['process', processString], ['echo', echoSuffix], ['upper', asciiUppercase]]) {
+    for (const [id, fn] of [
+      ['greet', greet],
+      ['process', processString],
+      ['echo', echoSuffix],
+      ['upper', asciiUppercase],
+    ]) {
       assert.equal(await page.locator(`#out-${id}`).textContent(), fn(text), id);
       assert.equal(await page.locator(`#bytes-${id}`).textContent(), `${utf8(text)} → ${utf8(fn(text))}`);
     }
@@ -218,9 +222,18 @@ describe('the memory lab on the dev server', () => {
     await page.getByLabel('Address (decimal or 0x…)').fill(`0x${at.toString(16)}`);
     await page.getByLabel('Address (decimal or 0x…)').press('Enter');
     const line = (await page.locator('#hex').textContent()).split('\n').find((l) => l.startsWith(`0x${(at - (at % 16)).toString(16).padStart(8, '0')}`));
-    const bytes = await page.evaluate((a) => Array.from(new Uint8Array(window.wasm.memory.buffer, a - (a % 16), 16), (b) => b.toString(16).padStart(2, '0')), at);
-    assert.equal(line.slice(12, 12 + 16 * 3 + 1).replace(/\s+/g, ' ').trim(), bytes.join(' '));
-    assert.ok(await page.locator('#hex mark.written').count() > 0, 'written bytes are highlighted');
+    const bytes = await page.evaluate(
+      (a) => Array.from(new Uint8Array(window.wasm.memory.buffer, a - (a % 16), 16), (b) => b.toString(16).padStart(2, '0')),
+      at,
+    );
+    assert.equal(
+      line
+        .slice(12, 12 + 16 * 3 + 1)
+        .replace(/\s+/g, ' ')
+        .trim(),
+      bytes.join(' '),
+    );
+    assert.ok((await page.locator('#hex mark.written').count()) > 0, 'written bytes are highlighted');
     assert.match(await page.locator('#mem-size').textContent(), /^\d+\.\d+ MiB = \d+ pages of 64 KiB$/);
     const painted = await page.locator('#heap-map').evaluate((c) => {
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -240,9 +253,11 @@ describe('the memory lab on the dev server', () => {
   });
 
   test('every control has a label or an accessible name', async () => {
-    const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, button, select, textarea, progress')]
-      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
-      .map((el) => el.id || el.outerHTML));
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('input, button, select, textarea, progress')]
+        .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
+        .map((el) => el.id || el.outerHTML),
+    );
     assert.deepEqual(unnamed, []);
   });
 
@@ -252,7 +267,11 @@ describe('the memory lab on the dev server', () => {
     assert.equal(await page.locator('#bench-progress').evaluate((p) => p.value), 1);
     const rows = await table(page, 'bench-rows');
     assert.equal(rows.length, 9);
-    for (const r of rows) assert.ok(r.slice(2).every((c) => /^\d+(\.\d+)? (ns|µs|ms)$/.test(c)), `timings in ${r}`);
+    for (const r of rows)
+      assert.ok(
+        r.slice(2).every((c) => /^\d+(\.\d+)? (ns|µs|ms)$/.test(c)),
+        `timings in ${r}`,
+      );
     assert.equal(await page.locator('#bench-charts canvas').count(), 3);
     assert.equal(await page.locator('#bench-error').textContent(), '');
     await screenshot(page, 'lab-bench', page.locator('#bench'));

@@ -7,8 +7,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const inspect = (...files) =>
-  execFileSync('cargo', ['run', '-q', '-p', 'rust-wasm-memory-inspect', '--', ...files], { cwd: root, encoding: 'utf8' });
+const inspect = (...files) => execFileSync('cargo', ['run', '-q', '-p', 'rust-wasm-memory-inspect', '--', ...files], { cwd: root, encoding: 'utf8' });
 
 test('raw.wasm: no imports, the tutorial signatures, one memory, data segments', () => {
   const out = inspect('pkg/raw/raw.wasm');
@@ -20,7 +19,8 @@ test('raw.wasm: no imports, the tutorial signatures, one memory, data segments',
     'free_buffer: func (i32, i32) -> (i32)',
     'add: func (i32, i32) -> (i32)',
     'memory: memory',
-  ]) assert.ok(out.includes(`  ${line}\n`), line);
+  ])
+    assert.ok(out.includes(`  ${line}\n`), line);
   assert.match(out, /^memories \(1\):\n {2}\d+ pages \(\d+ KiB\) initial/m);
   assert.match(out, /^ {2}memory 0 at 0x[0-9a-f]{8}: \d+ bytes$/m);
 });
@@ -34,5 +34,8 @@ test('the wasm-bindgen build: imports from its glue, raw exports beside the idio
 });
 
 test('a file that is not wasm is an error, not a crash', () => {
-  assert.throws(() => inspect('package.json'), (e) => e.status === 1 && /error: package.json/.test(e.stderr));
+  assert.throws(
+    () => inspect('package.json'),
+    (e) => e.status === 1 && /error: package.json/.test(e.stderr),
+  );
 });

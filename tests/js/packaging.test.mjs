@@ -124,14 +124,14 @@ describe('consumers', () => {
       'index.js': [
         "import { readFileSync } from 'node:fs';",
         "import { WASI } from 'node:wasi';",
-        "const bytes = (p) => readFileSync(new URL(import.meta.resolve(p)));",
+        'const bytes = (p) => readFileSync(new URL(import.meta.resolve(p)));',
         "const wasi = new WASI({ version: 'preview1', args: ['rwm', 'greet'], env: { USER: 'npm' }, returnOnExit: true });",
         "const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes('rust-wasm-memory/wasi/rwm.wasm')), wasi.getImportObject());",
-        "const code = wasi.start(instance);",
+        'const code = wasi.start(instance);',
         "const component = bytes('rust-wasm-memory/component/text-processor.wasm');",
         "const wit = bytes('rust-wasm-memory/component/text-processor.wit').toString();",
         // A component's preamble: magic, then version 0x0d and layer 1.
-        "console.error(JSON.stringify({ code, layer: Array.from(component.subarray(4, 8)), world: /world text-processor/.test(wit) }));",
+        'console.error(JSON.stringify({ code, layer: Array.from(component.subarray(4, 8)), world: /world text-processor/.test(wit) }));',
       ].join('\n'),
     });
     const run = spawnSync('node', ['--no-warnings', 'index.js'], { cwd: dir, encoding: 'utf8' });
@@ -198,7 +198,15 @@ describe('consumers', () => {
     const dir = consumer('typescript', {
       'package.json': packageJson('module'),
       'tsconfig.json': JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], skipLibCheck: false },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2022', 'dom'],
+          skipLibCheck: false,
+        },
         files: ['esm.ts', 'cjs.cts'],
       }),
       'esm.ts': [

@@ -8,7 +8,6 @@ import * as toolkit from 'rust-wasm-memory/raw';
 import { currentExports } from 'rust-wasm-memory/testing';
 import { rawCases } from '../shared/raw-cases.mjs';
 
-
 const env = {
   toolkit,
   rawBytes: () => readFile(new URL('raw.wasm', toolkit.RAW_WASM_URL)),

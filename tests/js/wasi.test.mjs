@@ -5,7 +5,21 @@
 // tests/python/test_wasi.py.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync, createReadStream } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -22,7 +36,7 @@ function scratch(t) {
   return { outer, sandbox };
 }
 
-test('greet: USER, and the tutorial\'s fallback when it is unset', async () => {
+test("greet: USER, and the tutorial's fallback when it is unset", async () => {
   assert.equal((await runRwm(['greet'], { env: { USER: 'alice' } })).text, 'Hello, alice from WASI!\n');
   const unset = await runRwm(['greet'], { env: {} });
   assert.equal(unset.code, 0);
@@ -131,7 +145,10 @@ test('upper streams a 256 MiB file in bounded memory', async (t) => {
   // The 1 MiB block ends inside a multi-byte character, so chunk
   // boundaries fall everywhere relative to the text.
   const block = Buffer.from('The quick brown fox jumps over the lazy dog; straße, 日本, 🦀!\n'.repeat(16384)).subarray(0, 1 << 20);
-  const upperBlock = Buffer.from(block.toString('latin1').replace(/[a-z]/g, (c) => c.toUpperCase()), 'latin1');
+  const upperBlock = Buffer.from(
+    block.toString('latin1').replace(/[a-z]/g, (c) => c.toUpperCase()),
+    'latin1',
+  );
   const fd = openSync(join(sandbox, 'input.txt'), 'w');
   const expected = createHash('sha256');
   for (let i = 0; i < 256; i++) {

@@ -8,141 +8,186 @@ export function buffersCases({ bindgen: m }) {
   const dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
   return [
-    ['F32Buffer.view() is a Float32Array over wasm memory itself (no copy)', () => {
-      const b = new m.F32Buffer(4);
-      const v = b.view();
-      ok(v instanceof Float32Array, 'a Float32Array');
-      ok(v.buffer === memory().buffer, 'backed by memory.buffer');
-      eq(v.byteOffset, b.ptr, 'at the buffer address');
-      eq(Array.from(v), [0, 0, 0, 0], 'zeroed');
-      v.set([1, 2, 4, 8]);
-      eq(b.normalize(), true);
-      eq(Array.from(b.view()), [0.125, 0.25, 0.5, 1], 'normalized in place');
-      b.free();
-    }],
-
-    ['F32Buffer.normalize matches the copying normalize on the same data', () => {
-      const data = new Float32Array([3, -7, NaN, 11, -Infinity, 0.5]);
-      const copy = data.slice();
-      eq(m.normalize(copy), true);
-      const b = m.F32Buffer.from(data);
-      eq(b.normalize(), true);
-      eq(b.view().slice(), copy);
-      b.free();
-      const z = m.F32Buffer.from(new Float32Array([0, 0]));
-      eq(z.normalize(), false, 'maximum 0: unchanged');
-      z.free();
-    }],
-
-    ['U32Buffer.sum and fillDoubles match sumU32 and makeNumberArray', () => {
-      const b = m.U32Buffer.from(new Uint32Array([1, 2, 0xffffffff]));
-      eq(b.sum(), m.sumU32(new Uint32Array([1, 2, 0xffffffff])));
-      b.fillDoubles();
-      eq(b.view().slice(), m.makeNumberArray(3));
-      eq(b.length, 3);
-      b.free();
-    }],
-
-    ['a view taken before memory.grow is detached; view() again is current', () => {
-      const b = m.U32Buffer.from(new Uint32Array([5, 6, 7]));
-      const old = b.view();
-      memory().grow(1);
-      eq(old.length, 0, 'the engine detached the old view');
-      eq(Array.from(b.view()), [5, 6, 7], 'a fresh view sees the data');
-      eq(b.sum(), 18);
-      b.free();
-    }],
-
-    ['wrong arguments throw TypeError or RangeError', () => {
-      throws(() => m.F32Buffer.from([1, 2]), TypeError, /F32Buffer.from: values must be a Float32Array, got Array/);
-      throws(() => m.U32Buffer.from(new Float32Array(1)), TypeError, /got Float32Array/);
-      throws(() => new m.F32Buffer(-1), RangeError, /length must be an integer from 0 to 1073741823, got -1/);
-      throws(() => new m.U32Buffer(1.5), RangeError, /got 1.5/);
-      throws(() => new m.F32Buffer(1073741823), RangeError, /cannot allocate 4294967292 bytes/);
-      const ok1 = new m.F32Buffer(1); // the module still works
-      ok1.free();
-    }],
-
-    ['use after free throws UseAfterFreeError naming the method', () => {
-      const b = new m.F32Buffer(2);
-      b.free();
-      for (const [f, what] of [[() => b.normalize(), 'normalize()'], [() => b.view(), 'view()'], [() => b.length, 'length'], [() => b.free(), 'free']]) {
-        const e = throws(f, Error, new RegExp(`^F32Buffer\\.${what.replace(/[()]/g, '\\$&')}: this F32Buffer was already freed`));
-        eq(e.name, 'UseAfterFreeError');
-      }
-      const u = new m.U32Buffer(1);
-      u.free();
-      throws(() => u.sum(), Error, /U32Buffer.sum\(\): this U32Buffer was already freed/);
-    }],
-
-    ['dispose frees once; dispose after free is a no-op; nothing leaks', () => {
-      const warm = new m.F32Buffer(8);
-      warm.free();
-      const before = m.heapStats().liveBytes;
-      for (let i = 0; i < 1000; i++) {
-        const a = new m.F32Buffer(64);
-        a[dispose]();
-        a[dispose]();
-        const b = m.U32Buffer.from(new Uint32Array(16));
+    [
+      'F32Buffer.view() is a Float32Array over wasm memory itself (no copy)',
+      () => {
+        const b = new m.F32Buffer(4);
+        const v = b.view();
+        ok(v instanceof Float32Array, 'a Float32Array');
+        ok(v.buffer === memory().buffer, 'backed by memory.buffer');
+        eq(v.byteOffset, b.ptr, 'at the buffer address');
+        eq(Array.from(v), [0, 0, 0, 0], 'zeroed');
+        v.set([1, 2, 4, 8]);
+        eq(b.normalize(), true);
+        eq(Array.from(b.view()), [0.125, 0.25, 0.5, 1], 'normalized in place');
         b.free();
-        b[dispose]();
-      }
-      eq(m.heapStats().liveBytes, before, 'live bytes back at baseline');
-    }],
+      },
+    ],
+
+    [
+      'F32Buffer.normalize matches the copying normalize on the same data',
+      () => {
+        const data = new Float32Array([3, -7, NaN, 11, -Infinity, 0.5]);
+        const copy = data.slice();
+        eq(m.normalize(copy), true);
+        const b = m.F32Buffer.from(data);
+        eq(b.normalize(), true);
+        eq(b.view().slice(), copy);
+        b.free();
+        const z = m.F32Buffer.from(new Float32Array([0, 0]));
+        eq(z.normalize(), false, 'maximum 0: unchanged');
+        z.free();
+      },
+    ],
+
+    [
+      'U32Buffer.sum and fillDoubles match sumU32 and makeNumberArray',
+      () => {
+        const b = m.U32Buffer.from(new Uint32Array([1, 2, 0xffffffff]));
+        eq(b.sum(), m.sumU32(new Uint32Array([1, 2, 0xffffffff])));
+        b.fillDoubles();
+        eq(b.view().slice(), m.makeNumberArray(3));
+        eq(b.length, 3);
+        b.free();
+      },
+    ],
+
+    [
+      'a view taken before memory.grow is detached; view() again is current',
+      () => {
+        const b = m.U32Buffer.from(new Uint32Array([5, 6, 7]));
+        const old = b.view();
+        memory().grow(1);
+        eq(old.length, 0, 'the engine detached the old view');
+        eq(Array.from(b.view()), [5, 6, 7], 'a fresh view sees the data');
+        eq(b.sum(), 18);
+        b.free();
+      },
+    ],
+
+    [
+      'wrong arguments throw TypeError or RangeError',
+      () => {
+        throws(() => m.F32Buffer.from([1, 2]), TypeError, /F32Buffer.from: values must be a Float32Array, got Array/);
+        throws(() => m.U32Buffer.from(new Float32Array(1)), TypeError, /got Float32Array/);
+        throws(() => new m.F32Buffer(-1), RangeError, /length must be an integer from 0 to 1073741823, got -1/);
+        throws(() => new m.U32Buffer(1.5), RangeError, /got 1.5/);
+        throws(() => new m.F32Buffer(1073741823), RangeError, /cannot allocate 4294967292 bytes/);
+        const ok1 = new m.F32Buffer(1); // the module still works
+        ok1.free();
+      },
+    ],
+
+    [
+      'use after free throws UseAfterFreeError naming the method',
+      () => {
+        const b = new m.F32Buffer(2);
+        b.free();
+        for (const [f, what] of [
+          [() => b.normalize(), 'normalize()'],
+          [() => b.view(), 'view()'],
+          [() => b.length, 'length'],
+          [() => b.free(), 'free'],
+        ]) {
+          const e = throws(f, Error, new RegExp(`^F32Buffer\\.${what.replace(/[()]/g, '\\$&')}: this F32Buffer was already freed`));
+          eq(e.name, 'UseAfterFreeError');
+        }
+        const u = new m.U32Buffer(1);
+        u.free();
+        throws(() => u.sum(), Error, /U32Buffer.sum\(\): this U32Buffer was already freed/);
+      },
+    ],
+
+    [
+      'dispose frees once; dispose after free is a no-op; nothing leaks',
+      () => {
+        const warm = new m.F32Buffer(8);
+        warm.free();
+        const before = m.heapStats().liveBytes;
+        for (let i = 0; i < 1000; i++) {
+          const a = new m.F32Buffer(64);
+          a[dispose]();
+          a[dispose]();
+          const b = m.U32Buffer.from(new Uint32Array(16));
+          b.free();
+          b[dispose]();
+        }
+        eq(m.heapStats().liveBytes, before, 'live bytes back at baseline');
+      },
+    ],
 
     // ---- the copy API's small-array path (src/small.rs) -------------------
-    ['small arrays: sumU32, fillDoubles and normalize agree with the general path at every length 0…65 and 200', () => {
-      const bits = (f32) => new Uint32Array(f32.buffer, f32.byteOffset, f32.length);
-      const specials = [NaN, -0, Infinity, -Infinity, 1e-45, 3.4028234663852886e38, -2.5];
-      for (const n of [...Array(66).keys(), 200]) {
-        const u = Uint32Array.from({ length: n }, (_, i) => (i * 2654435761 + 0xfffffff0) >>> 0);
-        eq(m.sumU32(u), u.reduce((a, b) => (a + b) >>> 0, 0), `sumU32 n=${n}`);
-        const filled = new Uint32Array(n).fill(7);
-        m.fillDoubles(filled);
-        eq(filled, Uint32Array.from({ length: n }, (_, i) => 2 * i), `fillDoubles n=${n}`);
-        for (const variant of ['plain', 'specials', 'zero']) {
-          const f = Float32Array.from({ length: n }, (_, i) => (variant === 'zero' ? 0 : variant === 'specials' && i % 5 === 0 ? specials[i % specials.length] : (i * 37) % 101 - 20));
-          if (variant === 'specials' && n > 3) bits(f)[3] = 0x7fc01234; // a NaN with a payload
-          const copy = f.slice();
-          const buffer = m.F32Buffer.from(f);
-          const scaled = m.normalize(copy);
-          eq(scaled, buffer.normalize(), `normalize n=${n} (${variant}): result`);
-          eq(bits(copy), bits(buffer.view().slice()), `normalize n=${n} (${variant}): the same bits, NaN payloads included`);
-          buffer.free();
+    [
+      'small arrays: sumU32, fillDoubles and normalize agree with the general path at every length 0…65 and 200',
+      () => {
+        const bits = (f32) => new Uint32Array(f32.buffer, f32.byteOffset, f32.length);
+        const specials = [NaN, -0, Infinity, -Infinity, 1e-45, 3.4028234663852886e38, -2.5];
+        for (const n of [...Array(66).keys(), 200]) {
+          const u = Uint32Array.from({ length: n }, (_, i) => (i * 2654435761 + 0xfffffff0) >>> 0);
+          eq(
+            m.sumU32(u),
+            u.reduce((a, b) => (a + b) >>> 0, 0),
+            `sumU32 n=${n}`,
+          );
+          const filled = new Uint32Array(n).fill(7);
+          m.fillDoubles(filled);
+          eq(
+            filled,
+            Uint32Array.from({ length: n }, (_, i) => 2 * i),
+            `fillDoubles n=${n}`,
+          );
+          for (const variant of ['plain', 'specials', 'zero']) {
+            const f = Float32Array.from({ length: n }, (_, i) =>
+              variant === 'zero' ? 0 : variant === 'specials' && i % 5 === 0 ? specials[i % specials.length] : ((i * 37) % 101) - 20,
+            );
+            if (variant === 'specials' && n > 3) bits(f)[3] = 0x7fc01234; // a NaN with a payload
+            const copy = f.slice();
+            const buffer = m.F32Buffer.from(f);
+            const scaled = m.normalize(copy);
+            eq(scaled, buffer.normalize(), `normalize n=${n} (${variant}): result`);
+            eq(bits(copy), bits(buffer.view().slice()), `normalize n=${n} (${variant}): the same bits, NaN payloads included`);
+            buffer.free();
+          }
         }
-      }
-    }],
+      },
+    ],
 
-    ['small arrays: up to 64 elements the copy API allocates nothing; 65 takes the general path', () => {
-      const u = new Uint32Array(64).fill(3);
-      const f = new Float32Array(64).fill(2);
-      m.sumU32(u); // first use makes the views
-      const before = m.heapStats();
-      for (let i = 0; i < 1000; i++) {
-        m.sumU32(u);
-        m.fillDoubles(u);
-        m.normalize(f);
-      }
-      eq(m.heapStats().totalAllocations, before.totalAllocations, 'no heap allocation for 64 elements');
-      m.sumU32(new Uint32Array(65));
-      eq(m.heapStats().totalAllocations, before.totalAllocations + 1, 'one allocation for 65 elements');
-    }],
+    [
+      'small arrays: up to 64 elements the copy API allocates nothing; 65 takes the general path',
+      () => {
+        const u = new Uint32Array(64).fill(3);
+        const f = new Float32Array(64).fill(2);
+        m.sumU32(u); // first use makes the views
+        const before = m.heapStats();
+        for (let i = 0; i < 1000; i++) {
+          m.sumU32(u);
+          m.fillDoubles(u);
+          m.normalize(f);
+        }
+        eq(m.heapStats().totalAllocations, before.totalAllocations, 'no heap allocation for 64 elements');
+        m.sumU32(new Uint32Array(65));
+        eq(m.heapStats().totalAllocations, before.totalAllocations + 1, 'one allocation for 65 elements');
+      },
+    ],
 
-    ['small arrays: correct after memory.grow, with subclasses and views of wasm memory, and wrong types still refused', () => {
-      for (let round = 1; round <= 50; round++) {
-        memory().grow(1); // detaches the scratch views
-        eq(m.sumU32(new Uint32Array([round, 1])), round + 1, `round ${round}`);
-      }
-      class Mine extends Uint32Array {}
-      eq(m.sumU32(new Mine([1, 2, 3])), 6, 'a subclass');
-      const b = m.F32Buffer.from(new Float32Array([1, 2, 4]));
-      eq(m.normalize(b.view()), true, 'a view of wasm memory itself');
-      eq(Array.from(b.view()), [0.25, 0.5, 1]);
-      b.free();
-      throws(() => m.sumU32(new Float32Array(4)), TypeError, /sumU32: values must be a Uint32Array, got Float32Array/);
-      throws(() => m.normalize(new Float64Array(4)), TypeError, /normalize: values must be a Float32Array, got Float64Array/);
-      throws(() => m.fillDoubles([1, 2]), TypeError, /fillDoubles: values must be a Uint32Array, got Array/);
-      throws(() => m.sumU32(new Proxy(new Uint32Array(2), {})), TypeError, /must be a Uint32Array/);
-    }],
+    [
+      'small arrays: correct after memory.grow, with subclasses and views of wasm memory, and wrong types still refused',
+      () => {
+        for (let round = 1; round <= 50; round++) {
+          memory().grow(1); // detaches the scratch views
+          eq(m.sumU32(new Uint32Array([round, 1])), round + 1, `round ${round}`);
+        }
+        class Mine extends Uint32Array {}
+        eq(m.sumU32(new Mine([1, 2, 3])), 6, 'a subclass');
+        const b = m.F32Buffer.from(new Float32Array([1, 2, 4]));
+        eq(m.normalize(b.view()), true, 'a view of wasm memory itself');
+        eq(Array.from(b.view()), [0.25, 0.5, 1]);
+        b.free();
+        throws(() => m.sumU32(new Float32Array(4)), TypeError, /sumU32: values must be a Uint32Array, got Float32Array/);
+        throws(() => m.normalize(new Float64Array(4)), TypeError, /normalize: values must be a Float32Array, got Float64Array/);
+        throws(() => m.fillDoubles([1, 2]), TypeError, /fillDoubles: values must be a Uint32Array, got Array/);
+        throws(() => m.sumU32(new Proxy(new Uint32Array(2), {})), TypeError, /must be a Uint32Array/);
+      },
+    ],
   ];
 }

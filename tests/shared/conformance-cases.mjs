@@ -21,7 +21,10 @@ export function f32(value) {
 const decodeArgs = (c) => (c.fn === 'normalize-array' ? [c.args[0].map(f32)] : c.args);
 
 function show(v) {
-  if (v && typeof v === 'object' && 'length' in v) return `[${Array.from(v).map((x) => (Object.is(x, -0) ? '-0' : String(x))).join(', ')}]`;
+  if (v && typeof v === 'object' && 'length' in v)
+    return `[${Array.from(v)
+      .map((x) => (Object.is(x, -0) ? '-0' : String(x)))
+      .join(', ')}]`;
   return JSON.stringify(v);
 }
 

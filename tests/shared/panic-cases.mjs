@@ -41,8 +41,20 @@ function snapshot(m) {
     normArray: Array.from(m.normalizeArray(f32)),
     sum: m.sumU32(new Uint32Array([0xffffffff, 2])),
     doubles: Array.from(m.makeNumberArray(5)),
-    doublesInPlace: Array.from((() => { const a = new Uint32Array(4); m.fillDoubles(a); return a; })()),
-    fill: Array.from((() => { const a = new Uint8Array(300); m.fillBuffer(a); return a.slice(250); })()),
+    doublesInPlace: Array.from(
+      (() => {
+        const a = new Uint32Array(4);
+        m.fillDoubles(a);
+        return a;
+      })(),
+    ),
+    fill: Array.from(
+      (() => {
+        const a = new Uint8Array(300);
+        m.fillBuffer(a);
+        return a.slice(250);
+      })(),
+    ),
     add: m.add(2147483647, 1),
     scaled: m.scaleAndAdd(-7, 2, 3),
   };

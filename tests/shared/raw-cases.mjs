@@ -25,274 +25,331 @@ export function rawCases({ rawBytes, toolkit, bindgenExports }) {
   };
 
   return [
-    ['raw.wasm has zero imports and every export the toolkit needs', async () => {
-      const module = new WebAssembly.Module(await rawBytes());
-      eq(WebAssembly.Module.imports(module), [], 'imports');
-      const names = WebAssembly.Module.exports(module).map((e) => e.name);
-      for (const name of [...T.REQUIRED_EXPORTS, 'add']) ok(names.includes(name), `export ${name}`);
-    }],
+    [
+      'raw.wasm has zero imports and every export the toolkit needs',
+      async () => {
+        const module = new WebAssembly.Module(await rawBytes());
+        eq(WebAssembly.Module.imports(module), [], 'imports');
+        const names = WebAssembly.Module.exports(module).map((e) => e.name);
+        for (const name of [...T.REQUIRED_EXPORTS, 'add']) ok(names.includes(name), `export ${name}`);
+      },
+    ],
 
-    ['add and scale_and_add wrap as i32, bare and through the toolkit', async () => {
-      const ex = await bare();
-      eq(ex.add(2, 3), 5);
-      eq(ex.add(2147483647, 1), -2147483648);
-      eq(ex.scale_and_add(2, 3, 4), 20);
-      const raw = new T.RawModule(ex);
-      eq(raw.add(2147483647, 1), -2147483648);
-      eq(raw.scaleAndAdd(2147483647, 1, 2), 0);
-    }],
+    [
+      'add and scale_and_add wrap as i32, bare and through the toolkit',
+      async () => {
+        const ex = await bare();
+        eq(ex.add(2, 3), 5);
+        eq(ex.add(2147483647, 1), -2147483648);
+        eq(ex.scale_and_add(2, 3, 4), 20);
+        const raw = new T.RawModule(ex);
+        eq(raw.add(2147483647, 1), -2147483648);
+        eq(raw.scaleAndAdd(2147483647, 1, 2), 0);
+      },
+    ],
 
-    ['sum_u32 sums a block and reports every range error through last_status', async () => {
-      const ex = await bare();
-      const ptr = u32Block(ex, [1, 2, 3, 0xffffffff]);
-      eq(ex.sum_u32(ptr, 4) >>> 0, 5, 'wrapping sum');
-      eq(ex.last_status(), S.OK);
-      const end = ex.memory.buffer.byteLength;
-      for (const [p, len, status] of [
-        [0, 1, S.NULL_POINTER],
-        [ptr + 2, 1, S.MISALIGNED],
-        [0xfffffffc, 2, S.OVERFLOW],
-        [end, 1, S.OUT_OF_BOUNDS],
-        [end - 4, 2, S.OUT_OF_BOUNDS],
-        [8, 1, S.NOT_OWNED],
-        [ptr, 5, S.NOT_OWNED],
-      ]) {
-        eq(ex.sum_u32(p, len), 0, `sum at ${p}`);
-        eq(ex.last_status(), status, `status for ptr ${p} len ${len}`);
-      }
-      eq(ex.dealloc(ptr, 16, 4), S.OK);
-    }],
+    [
+      'sum_u32 sums a block and reports every range error through last_status',
+      async () => {
+        const ex = await bare();
+        const ptr = u32Block(ex, [1, 2, 3, 0xffffffff]);
+        eq(ex.sum_u32(ptr, 4) >>> 0, 5, 'wrapping sum');
+        eq(ex.last_status(), S.OK);
+        const end = ex.memory.buffer.byteLength;
+        for (const [p, len, status] of [
+          [0, 1, S.NULL_POINTER],
+          [ptr + 2, 1, S.MISALIGNED],
+          [0xfffffffc, 2, S.OVERFLOW],
+          [end, 1, S.OUT_OF_BOUNDS],
+          [end - 4, 2, S.OUT_OF_BOUNDS],
+          [8, 1, S.NOT_OWNED],
+          [ptr, 5, S.NOT_OWNED],
+        ]) {
+          eq(ex.sum_u32(p, len), 0, `sum at ${p}`);
+          eq(ex.last_status(), status, `status for ptr ${p} len ${len}`);
+        }
+        eq(ex.dealloc(ptr, 16, 4), S.OK);
+      },
+    ],
 
-    ['the toolkit turns each status into its typed error', async () => {
-      const raw = await fresh();
-      const block = raw.allocArray(new Uint32Array([1, 2]));
-      const cases = [
-        [() => raw.callSum(0, 1), T.NullPointerError, /sum_u32: a pointer is 0/],
-        [() => raw.callSum(block.ptr + 1, 1), T.MisalignedError, /not a multiple/],
-        [() => raw.callSum(0xfffffffc, 2), T.OverflowError, /does not fit in 32 bits/],
-        [() => raw.callSum(raw.memory.buffer.byteLength, 1), T.OutOfBoundsError, /past the end of linear memory/],
-        [() => raw.callSum(block.ptr, 3), T.NotOwnedError, /not inside a live block/],
-        [() => raw.normalizeNumbers(new Float32Array(0)), T.ZeroLengthError, /length is 0/],
-        [() => raw.normalizeNumbers(new Float32Array([0, -1])), T.CannotNormalizeError, /maximum is 0 or not finite/],
-        [() => raw.freeBuffer(block.ptr, 4), T.WrongLengthError, /different size/],
-        [() => raw.alloc(0xfffffff0, 8), T.OutOfMemoryError, /could not provide/],
-        [() => raw.alloc(8, 3), T.BadAlignError, /power of two/],
-      ];
-      for (const [fn, Class, pattern] of cases) {
-        const e = throws(fn, Class, pattern);
-        ok(e instanceof T.RawError && Number.isInteger(e.code) && e.code < 0, `${Class.name} is a RawError with a code`);
-      }
-      eq(T.errorFor(-99, 'x').name, 'UnknownStatusError');
-      eq(raw.callSum(block.ptr, 2), 3, 'the module still works after every refusal');
-      block.free();
-    }],
+    [
+      'the toolkit turns each status into its typed error',
+      async () => {
+        const raw = await fresh();
+        const block = raw.allocArray(new Uint32Array([1, 2]));
+        const cases = [
+          [() => raw.callSum(0, 1), T.NullPointerError, /sum_u32: a pointer is 0/],
+          [() => raw.callSum(block.ptr + 1, 1), T.MisalignedError, /not a multiple/],
+          [() => raw.callSum(0xfffffffc, 2), T.OverflowError, /does not fit in 32 bits/],
+          [() => raw.callSum(raw.memory.buffer.byteLength, 1), T.OutOfBoundsError, /past the end of linear memory/],
+          [() => raw.callSum(block.ptr, 3), T.NotOwnedError, /not inside a live block/],
+          [() => raw.normalizeNumbers(new Float32Array(0)), T.ZeroLengthError, /length is 0/],
+          [() => raw.normalizeNumbers(new Float32Array([0, -1])), T.CannotNormalizeError, /maximum is 0 or not finite/],
+          [() => raw.freeBuffer(block.ptr, 4), T.WrongLengthError, /different size/],
+          [() => raw.alloc(0xfffffff0, 8), T.OutOfMemoryError, /could not provide/],
+          [() => raw.alloc(8, 3), T.BadAlignError, /power of two/],
+        ];
+        for (const [fn, Class, pattern] of cases) {
+          const e = throws(fn, Class, pattern);
+          ok(e instanceof T.RawError && Number.isInteger(e.code) && e.code < 0, `${Class.name} is a RawError with a code`);
+        }
+        eq(T.errorFor(-99, 'x').name, 'UnknownStatusError');
+        eq(raw.callSum(block.ptr, 2), 3, 'the module still works after every refusal');
+        block.free();
+      },
+    ],
 
-    ['fill_doubles, make_number_array and fill_buffer write exactly their range', async () => {
-      const ex = await bare();
-      eq(walk.demoFillDoubles(ex, 8), { status: 0, values: [0, 2, 4, 6, 8, 10, 12, 14] });
-      const raw = new T.RawModule(ex);
-      eq(raw.fillDoubles(5), new Uint32Array([0, 2, 4, 6, 8]));
-      eq(raw.makeNumberArray(3), new Uint32Array([0, 2, 4]));
-      eq(raw.fillBuffer(258).slice(254), new Uint8Array([254, 255, 0, 1]));
-      eq(raw.fillDoubles(0), new Uint32Array(0));
-      const guard = walk.assertNoOverflow(ex, 16, 16);
-      eq(guard.written, Array.from({ length: 16 }, (_, i) => i));
-      ok(guard.guardIntact, 'guard bytes intact');
-      eq(ex.fill_doubles(0, 4), S.NULL_POINTER);
-      eq(ex.make_number_array(8, 1), S.NOT_OWNED);
-      eq(ex.fill_buffer(ex.memory.buffer.byteLength - 1, 2), S.OUT_OF_BOUNDS);
-    }],
+    [
+      'fill_doubles, make_number_array and fill_buffer write exactly their range',
+      async () => {
+        const ex = await bare();
+        eq(walk.demoFillDoubles(ex, 8), { status: 0, values: [0, 2, 4, 6, 8, 10, 12, 14] });
+        const raw = new T.RawModule(ex);
+        eq(raw.fillDoubles(5), new Uint32Array([0, 2, 4, 6, 8]));
+        eq(raw.makeNumberArray(3), new Uint32Array([0, 2, 4]));
+        eq(raw.fillBuffer(258).slice(254), new Uint8Array([254, 255, 0, 1]));
+        eq(raw.fillDoubles(0), new Uint32Array(0));
+        const guard = walk.assertNoOverflow(ex, 16, 16);
+        eq(
+          guard.written,
+          Array.from({ length: 16 }, (_, i) => i),
+        );
+        ok(guard.guardIntact, 'guard bytes intact');
+        eq(ex.fill_doubles(0, 4), S.NULL_POINTER);
+        eq(ex.make_number_array(8, 1), S.NOT_OWNED);
+        eq(ex.fill_buffer(ex.memory.buffer.byteLength - 1, 2), S.OUT_OF_BOUNDS);
+      },
+    ],
 
-    ['normalize_numbers returns the tutorial codes and leaves refused data unchanged', async () => {
-      const ex = await bare();
-      const ptr = ex.alloc(12, 4);
-      const view = () => new Float32Array(ex.memory.buffer, ptr, 3);
-      view().set([1, 5, 10]);
-      eq(ex.normalize_numbers(ptr, 3), 0);
-      eq(Array.from(view()), [0.10000000149011612, 0.5, 1]);
-      eq(ex.normalize_numbers(0, 3), -1);
-      eq(ex.normalize_numbers(ptr, 0), -2);
-      view().set([0, -1, -2]);
-      eq(ex.normalize_numbers(ptr, 3), -3);
-      eq(Array.from(view()), [0, -1, -2], 'unchanged after -3');
-      view().set([1, Infinity, 2]);
-      eq(ex.normalize_numbers(ptr, 3), -3);
-      eq(ex.normalize_numbers(ptr + 2, 2), S.MISALIGNED);
-      eq(ex.dealloc(ptr, 12, 4), 0);
-      const raw = new T.RawModule(ex);
-      eq(raw.normalizeNumbers(new Float32Array([-1, -2, NaN, -4])), new Float32Array([1, 2, NaN, 4]));
-    }],
+    [
+      'normalize_numbers returns the tutorial codes and leaves refused data unchanged',
+      async () => {
+        const ex = await bare();
+        const ptr = ex.alloc(12, 4);
+        const view = () => new Float32Array(ex.memory.buffer, ptr, 3);
+        view().set([1, 5, 10]);
+        eq(ex.normalize_numbers(ptr, 3), 0);
+        eq(Array.from(view()), [0.10000000149011612, 0.5, 1]);
+        eq(ex.normalize_numbers(0, 3), -1);
+        eq(ex.normalize_numbers(ptr, 0), -2);
+        view().set([0, -1, -2]);
+        eq(ex.normalize_numbers(ptr, 3), -3);
+        eq(Array.from(view()), [0, -1, -2], 'unchanged after -3');
+        view().set([1, Infinity, 2]);
+        eq(ex.normalize_numbers(ptr, 3), -3);
+        eq(ex.normalize_numbers(ptr + 2, 2), S.MISALIGNED);
+        eq(ex.dealloc(ptr, 12, 4), 0);
+        const raw = new T.RawModule(ex);
+        eq(raw.normalizeNumbers(new Float32Array([-1, -2, NaN, -4])), new Float32Array([1, 2, NaN, 4]));
+      },
+    ],
 
-    ['process_string writes an OutString and hands the buffer to the host', async () => {
-      const ex = await bare();
-      const look = walk.memoryLook(ex, 'look');
-      eq([look.status, look.decoded, look.len], [0, 'look_processed', 14]);
-      eq(look.first64.length, 64);
-      const raw = new T.RawModule(ex);
-      eq(raw.processString('héllo 🦀'), 'héllo 🦀_processed');
-      eq(raw.processString(''), '_processed');
-      // Invalid UTF-8 from the host is decoded lossily, one U+FFFD per bad sequence.
-      const input = raw.allocArray(new Uint8Array([0x61, 0xff, 0x62]));
-      const meta = raw.alloc(8, 4);
-      eq(ex.process_string(input.ptr, 3, meta.ptr), 0);
-      const [p, n] = meta.view(Uint32Array).toArray();
-      eq(raw.readString(p, n), 'a\ufffdb_processed');
-      raw.freeBuffer(p, n);
-      eq(ex.process_string(input.ptr, 3, 0), S.NULL_POINTER, 'null out_meta_ptr');
-      eq(ex.process_string(input.ptr, 3, meta.ptr + 2), S.MISALIGNED, 'misaligned out_meta_ptr');
-      eq(ex.process_string(input.ptr, 3, 16), S.NOT_OWNED, 'out_meta_ptr in static data');
-      meta.free();
-      input.free();
-      eq(raw.heapStats().hostBlocks, 0, 'refused calls handed nothing out');
-    }],
+    [
+      'process_string writes an OutString and hands the buffer to the host',
+      async () => {
+        const ex = await bare();
+        const look = walk.memoryLook(ex, 'look');
+        eq([look.status, look.decoded, look.len], [0, 'look_processed', 14]);
+        eq(look.first64.length, 64);
+        const raw = new T.RawModule(ex);
+        eq(raw.processString('héllo 🦀'), 'héllo 🦀_processed');
+        eq(raw.processString(''), '_processed');
+        // Invalid UTF-8 from the host is decoded lossily, one U+FFFD per bad sequence.
+        const input = raw.allocArray(new Uint8Array([0x61, 0xff, 0x62]));
+        const meta = raw.alloc(8, 4);
+        eq(ex.process_string(input.ptr, 3, meta.ptr), 0);
+        const [p, n] = meta.view(Uint32Array).toArray();
+        eq(raw.readString(p, n), 'a\ufffdb_processed');
+        raw.freeBuffer(p, n);
+        eq(ex.process_string(input.ptr, 3, 0), S.NULL_POINTER, 'null out_meta_ptr');
+        eq(ex.process_string(input.ptr, 3, meta.ptr + 2), S.MISALIGNED, 'misaligned out_meta_ptr');
+        eq(ex.process_string(input.ptr, 3, 16), S.NOT_OWNED, 'out_meta_ptr in static data');
+        meta.free();
+        input.free();
+        eq(raw.heapStats().hostBlocks, 0, 'refused calls handed nothing out');
+      },
+    ],
 
-    ['echo_suffix writes both out-params; free_buffer takes the buffer back once', async () => {
-      const ex = await bare();
-      const demo = walk.demoEchoSuffix(ex, 'hello');
-      eq([demo.status, demo.result, demo.outLen, demo.freeStatus, demo.secondFree], [0, 'hello_echo', 10, 0, S.NOT_OWNED]);
-      const raw = new T.RawModule(ex);
-      eq(raw.echoSuffix('a\ud800b'), 'a\ufffdb_echo', 'lone surrogate');
-      const outs = raw.alloc(8, 4);
-      eq(ex.echo_suffix(outs.ptr, 0, outs.ptr, 0), S.NULL_POINTER, 'null out_len_ptr');
-      outs.free();
-    }],
+    [
+      'echo_suffix writes both out-params; free_buffer takes the buffer back once',
+      async () => {
+        const ex = await bare();
+        const demo = walk.demoEchoSuffix(ex, 'hello');
+        eq([demo.status, demo.result, demo.outLen, demo.freeStatus, demo.secondFree], [0, 'hello_echo', 10, 0, S.NOT_OWNED]);
+        const raw = new T.RawModule(ex);
+        eq(raw.echoSuffix('a\ud800b'), 'a\ufffdb_echo', 'lone surrogate');
+        const outs = raw.alloc(8, 4);
+        eq(ex.echo_suffix(outs.ptr, 0, outs.ptr, 0), S.NULL_POINTER, 'null out_len_ptr');
+        outs.free();
+      },
+    ],
 
-    ['every wrong free is refused and leaves the allocator intact', async () => {
-      const raw = await fresh();
-      const ex = raw.exports;
-      const buf = raw.echoSuffixOwned('x');
-      const [ptr, len] = [buf.ptr, buf.byteLength];
-      eq(ex.free_buffer(ptr, len + 1), S.WRONG_LENGTH, 'wrong length');
-      eq(ex.free_buffer(ptr + 1, len - 1), S.NOT_OWNED, 'interior pointer');
-      eq(ex.free_buffer(8, 4), S.NOT_OWNED, 'foreign pointer (static data)');
-      eq(ex.free_buffer(0, 4), S.NULL_POINTER, 'null');
-      eq(ex.dealloc(ptr, len, 4), S.WRONG_LENGTH, 'wrong alignment');
-      eq(buf.text(), 'x_echo', 'still live after refusals');
-      eq(ex.free_buffer(ptr, len), S.OK);
-      eq(ex.free_buffer(ptr, len), S.NOT_OWNED, 'double free');
-    }],
+    [
+      'every wrong free is refused and leaves the allocator intact',
+      async () => {
+        const raw = await fresh();
+        const ex = raw.exports;
+        const buf = raw.echoSuffixOwned('x');
+        const [ptr, len] = [buf.ptr, buf.byteLength];
+        eq(ex.free_buffer(ptr, len + 1), S.WRONG_LENGTH, 'wrong length');
+        eq(ex.free_buffer(ptr + 1, len - 1), S.NOT_OWNED, 'interior pointer');
+        eq(ex.free_buffer(8, 4), S.NOT_OWNED, 'foreign pointer (static data)');
+        eq(ex.free_buffer(0, 4), S.NULL_POINTER, 'null');
+        eq(ex.dealloc(ptr, len, 4), S.WRONG_LENGTH, 'wrong alignment');
+        eq(buf.text(), 'x_echo', 'still live after refusals');
+        eq(ex.free_buffer(ptr, len), S.OK);
+        eq(ex.free_buffer(ptr, len), S.NOT_OWNED, 'double free');
+      },
+    ],
 
-    ['10 000 refused frees of every kind: no leak, and the heap still serves', async () => {
-      const raw = await fresh();
-      const ex = raw.exports;
-      raw.processString('warm up');
-      const live = raw.alloc(32, 8);
-      const before = raw.heapStats();
-      const kinds = [
-        () => ex.free_buffer(0, 4),
-        () => ex.free_buffer(8, 4),
-        () => ex.free_buffer(live.ptr, 31),
-        () => ex.dealloc(live.ptr, 32, 4),
-        () => ex.free_buffer(live.ptr + 8, 8),
-        () => ex.dealloc(0xfffffff8, 8, 8),
-      ];
-      for (let i = 0; i < 10000; i++) ok(kinds[i % kinds.length]() < 0, `refusal ${i}`);
-      const after = raw.heapStats();
-      eq(after.liveBytes, before.liveBytes, 'live bytes');
-      eq(after.hostBlocks, before.hostBlocks, 'host blocks');
-      live.free();
-      eq(raw.processString('still serving'), 'still serving_processed');
-      eq(raw.sumU32(new Uint32Array(1000).fill(3)), 3000);
-    }],
+    [
+      '10 000 refused frees of every kind: no leak, and the heap still serves',
+      async () => {
+        const raw = await fresh();
+        const ex = raw.exports;
+        raw.processString('warm up');
+        const live = raw.alloc(32, 8);
+        const before = raw.heapStats();
+        const kinds = [
+          () => ex.free_buffer(0, 4),
+          () => ex.free_buffer(8, 4),
+          () => ex.free_buffer(live.ptr, 31),
+          () => ex.dealloc(live.ptr, 32, 4),
+          () => ex.free_buffer(live.ptr + 8, 8),
+          () => ex.dealloc(0xfffffff8, 8, 8),
+        ];
+        for (let i = 0; i < 10000; i++) ok(kinds[i % kinds.length]() < 0, `refusal ${i}`);
+        const after = raw.heapStats();
+        eq(after.liveBytes, before.liveBytes, 'live bytes');
+        eq(after.hostBlocks, before.hostBlocks, 'host blocks');
+        live.free();
+        eq(raw.processString('still serving'), 'still serving_processed');
+        eq(raw.sumU32(new Uint32Array(1000).fill(3)), 3000);
+      },
+    ],
 
-    ['Block.free works exactly once; using-style dispose frees; use after free throws', async () => {
-      const raw = await fresh();
-      const base = raw.heapStats().hostBlocks;
-      const block = raw.alloc(16, 4);
-      eq(raw.heapStats().hostBlocks, base + 1);
-      block.free();
-      ok(block.freed, 'marked freed');
-      throws(() => block.free(), T.UseAfterFreeError, /already freed/);
-      throws(() => block.view(), T.UseAfterFreeError, /already freed/);
-      throws(() => block.text(), T.UseAfterFreeError);
-      const dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
-      const scoped = raw.alloc(8);
-      scoped[dispose]();
-      ok(scoped.freed, 'dispose freed it');
-      scoped[dispose](); // a second dispose is a no-op, not a double free
-      eq(raw.heapStats().hostBlocks, base);
-    }],
+    [
+      'Block.free works exactly once; using-style dispose frees; use after free throws',
+      async () => {
+        const raw = await fresh();
+        const base = raw.heapStats().hostBlocks;
+        const block = raw.alloc(16, 4);
+        eq(raw.heapStats().hostBlocks, base + 1);
+        block.free();
+        ok(block.freed, 'marked freed');
+        throws(() => block.free(), T.UseAfterFreeError, /already freed/);
+        throws(() => block.view(), T.UseAfterFreeError, /already freed/);
+        throws(() => block.text(), T.UseAfterFreeError);
+        const dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
+        const scoped = raw.alloc(8);
+        scoped[dispose]();
+        ok(scoped.freed, 'dispose freed it');
+        scoped[dispose](); // a second dispose is a no-op, not a double free
+        eq(raw.heapStats().hostBlocks, base);
+      },
+    ],
 
-    ['views check alignment and bounds, and survive memory.grow', async () => {
-      const raw = await fresh();
-      const block = raw.allocArray(new Uint32Array([10, 20, 30, 40]));
-      throws(() => raw.asU32Slice(block.ptr + 2, 1), T.MisalignedError, /not a multiple of 4/);
-      throws(() => raw.asF32Slice(raw.memory.buffer.byteLength, 1), T.OutOfBoundsError);
-      throws(() => raw.asU8Slice(0xffffffff, 2), T.OverflowError);
-      throws(() => raw.asU8Slice(-1, 1), RangeError, /integer from 0/);
-      const view = raw.asU32Slice(block.ptr, 4);
-      const before = view.array;
-      const pages = raw.memory.buffer.byteLength / 65536;
-      raw.memory.grow(2);
-      eq(raw.memory.buffer.byteLength / 65536, pages + 2, 'grown');
-      eq(before.byteLength, 0, 'a plain typed array is detached by growth');
-      eq(view.toArray(), new Uint32Array([10, 20, 30, 40]), 'the view rebuilt itself');
-      view.set(3, 41);
-      eq(raw.callSum(block.ptr, 4), 101, 'a write through the view after growth reached wasm memory');
-      block.free();
-    }],
+    [
+      'views check alignment and bounds, and survive memory.grow',
+      async () => {
+        const raw = await fresh();
+        const block = raw.allocArray(new Uint32Array([10, 20, 30, 40]));
+        throws(() => raw.asU32Slice(block.ptr + 2, 1), T.MisalignedError, /not a multiple of 4/);
+        throws(() => raw.asF32Slice(raw.memory.buffer.byteLength, 1), T.OutOfBoundsError);
+        throws(() => raw.asU8Slice(0xffffffff, 2), T.OverflowError);
+        throws(() => raw.asU8Slice(-1, 1), RangeError, /integer from 0/);
+        const view = raw.asU32Slice(block.ptr, 4);
+        const before = view.array;
+        const pages = raw.memory.buffer.byteLength / 65536;
+        raw.memory.grow(2);
+        eq(raw.memory.buffer.byteLength / 65536, pages + 2, 'grown');
+        eq(before.byteLength, 0, 'a plain typed array is detached by growth');
+        eq(view.toArray(), new Uint32Array([10, 20, 30, 40]), 'the view rebuilt itself');
+        view.set(3, 41);
+        eq(raw.callSum(block.ptr, 4), 101, 'a write through the view after growth reached wasm memory');
+        block.free();
+      },
+    ],
 
-    ['debug_ptr describes a range without importing anything', async () => {
-      const raw = await fresh();
-      const block = raw.alloc(24, 4);
-      ok(raw.debugPtr(block.ptr, 24).includes('inside live block'), 'inside');
-      ok(raw.debugPtr(block.ptr, 25).includes('runs past the end'), 'past the end');
-      ok(/^ptr=0x00000008 len=4: not inside any live block/.test(raw.debugPtr(8, 4)), 'outside');
-      block.free();
-    }],
+    [
+      'debug_ptr describes a range without importing anything',
+      async () => {
+        const raw = await fresh();
+        const block = raw.alloc(24, 4);
+        ok(raw.debugPtr(block.ptr, 24).includes('inside live block'), 'inside');
+        ok(raw.debugPtr(block.ptr, 25).includes('runs past the end'), 'past the end');
+        ok(/^ptr=0x00000008 len=4: not inside any live block/.test(raw.debugPtr(8, 4)), 'outside');
+        block.free();
+      },
+    ],
 
-    ['heap_stats writes the four counters through an out-param', async () => {
-      const ex = await bare();
-      const out = ex.alloc(16, 4);
-      eq(ex.heap_stats(out), 0);
-      const [live, allocations, total, peak] = new Uint32Array(ex.memory.buffer, out, 4);
-      eq(live, ex.heap_live_bytes() >>> 0, 'live bytes');
-      eq(allocations, ex.heap_live_allocations() >>> 0, 'live allocations');
-      ok(total >= allocations && peak >= live, 'total and peak bound the live numbers');
-      eq(ex.heap_stats(out + 1), -4);
-      ex.dealloc(out, 16, 4);
-    }],
+    [
+      'heap_stats writes the four counters through an out-param',
+      async () => {
+        const ex = await bare();
+        const out = ex.alloc(16, 4);
+        eq(ex.heap_stats(out), 0);
+        const [live, allocations, total, peak] = new Uint32Array(ex.memory.buffer, out, 4);
+        eq(live, ex.heap_live_bytes() >>> 0, 'live bytes');
+        eq(allocations, ex.heap_live_allocations() >>> 0, 'live allocations');
+        ok(total >= allocations && peak >= live, 'total and peak bound the live numbers');
+        eq(ex.heap_stats(out + 1), -4);
+        ex.dealloc(out, 16, 4);
+      },
+    ],
 
-    ['callSum and the tutorial walk-through agree with JS', async () => {
-      const out = walk.demoCallSum(await bare(), [1, 2, 3, 0xffffffff]);
-      eq(out, { sum: 5, expected: 5, status: 0 });
-    }],
+    [
+      'callSum and the tutorial walk-through agree with JS',
+      async () => {
+        const out = walk.demoCallSum(await bare(), [1, 2, 3, 0xffffffff]);
+        eq(out, { sum: 5, expected: 5, status: 0 });
+      },
+    ],
 
-    ['100 000 round trips of each string and buffer export leave the heap at its baseline', async () => {
-      const raw = await fresh();
-      const f32 = new Float32Array([1, 2, 4]);
-      const ops = [
-        () => raw.processString('leak?'),
-        () => raw.echoSuffix('leak?'),
-        () => raw.processStringOwned('owned').free(),
-        () => raw.fillDoubles(16),
-        () => raw.makeNumberArray(16),
-        () => raw.fillBuffer(33),
-        () => raw.sumU32([1, 2, 3]),
-        () => raw.normalizeNumbers(f32.fill(2, 0, 1)),
-      ];
-      for (const op of ops) op(); // warm up: first-use allocations are not leaks
-      const before = raw.heapStats();
-      for (const op of ops) for (let i = 0; i < 100000; i++) op();
-      const after = raw.heapStats();
-      eq(after.liveBytes, before.liveBytes, 'live bytes');
-      eq(after.liveAllocations, before.liveAllocations, 'live allocations');
-      eq(after.hostBlocks, 0, 'host blocks');
-      ok(after.totalAllocations - before.totalAllocations >= ops.length * 100000, 'the loop really allocated');
-    }],
+    [
+      '100 000 round trips of each string and buffer export leave the heap at its baseline',
+      async () => {
+        const raw = await fresh();
+        const f32 = new Float32Array([1, 2, 4]);
+        const ops = [
+          () => raw.processString('leak?'),
+          () => raw.echoSuffix('leak?'),
+          () => raw.processStringOwned('owned').free(),
+          () => raw.fillDoubles(16),
+          () => raw.makeNumberArray(16),
+          () => raw.fillBuffer(33),
+          () => raw.sumU32([1, 2, 3]),
+          () => raw.normalizeNumbers(f32.fill(2, 0, 1)),
+        ];
+        for (const op of ops) op(); // warm up: first-use allocations are not leaks
+        const before = raw.heapStats();
+        for (const op of ops) for (let i = 0; i < 100000; i++) op();
+        const after = raw.heapStats();
+        eq(after.liveBytes, before.liveBytes, 'live bytes');
+        eq(after.liveAllocations, before.liveAllocations, 'live allocations');
+        eq(after.hostBlocks, 0, 'host blocks');
+        ok(after.totalAllocations - before.totalAllocations >= ops.length * 100000, 'the loop really allocated');
+      },
+    ],
 
-    ['the wasm-bindgen build carries the same raw exports (add is the idiomatic one)', async () => {
-      const ex = await bindgenExports();
-      const raw = new T.RawModule(ex);
-      eq(raw.processString('bindgen'), 'bindgen_processed');
-      eq(raw.sumU32([5, 6]), 11);
-      eq(raw.add(2147483647, 1), -2147483648);
-      eq(raw.fillDoubles(3), new Uint32Array([0, 2, 4]));
-      eq(raw.heapStats().hostBlocks, 0);
-    }],
+    [
+      'the wasm-bindgen build carries the same raw exports (add is the idiomatic one)',
+      async () => {
+        const ex = await bindgenExports();
+        const raw = new T.RawModule(ex);
+        eq(raw.processString('bindgen'), 'bindgen_processed');
+        eq(raw.sumU32([5, 6]), 11);
+        eq(raw.add(2147483647, 1), -2147483648);
+        eq(raw.fillDoubles(3), new Uint32Array([0, 2, 4]));
+        eq(raw.heapStats().hostBlocks, 0);
+      },
+    ],
 
-    ['RawModule refuses a module without the raw exports', async () => {
-      throws(() => new T.RawModule({ memory: new WebAssembly.Memory({ initial: 1 }) }), TypeError, /missing exports: alloc/);
-    }],
+    [
+      'RawModule refuses a module without the raw exports',
+      async () => {
+        throws(() => new T.RawModule({ memory: new WebAssembly.Memory({ initial: 1 }) }), TypeError, /missing exports: alloc/);
+      },
+    ],
   ];
 }

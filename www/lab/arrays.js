@@ -2,9 +2,17 @@
 // F32Buffer.normalize on data that stays in wasm memory.
 import { $, guarded, list, parseNumbers, parseU32s } from './util.js';
 
+/** @param {{ m: typeof import('rust-wasm-memory'), inspector: import('./inspector.js').Inspector }} lab */
 export function arraysPanel({ m, inspector }) {
+  /** @type {import('rust-wasm-memory').F32Buffer | null} */
   let buffer = null; // the F32Buffer shown in the inspector
 
+  /**
+   * @param {string} call
+   * @param {string} result
+   * @param {string} after
+   * @param {string} note
+   */
   const show = (call, result, after, note) => {
     $('arrays-call').textContent = call;
     $('arrays-result').textContent = result;
@@ -16,9 +24,14 @@ export function arraysPanel({ m, inspector }) {
     'do-normalize': async () => {
       const values = new Float32Array(parseNumbers($('numbers').value));
       const scaled = await inspector.track('normalize (copy)', () => m.normalize(values));
-      show(`normalize(Float32Array(${values.length}))`, String(scaled), list(values), scaled
-        ? 'Scaled: every element divided by the maximum. The array was copied into wasm memory and back.'
-        : 'Left unchanged: the array is empty, its maximum is 0, or its maximum is not finite.');
+      show(
+        `normalize(Float32Array(${values.length}))`,
+        String(scaled),
+        list(values),
+        scaled
+          ? 'Scaled: every element divided by the maximum. The array was copied into wasm memory and back.'
+          : 'Left unchanged: the array is empty, its maximum is 0, or its maximum is not finite.',
+      );
     },
     'do-sum': async () => {
       const values = new Uint32Array(parseU32s($('numbers').value));
@@ -35,15 +48,23 @@ export function arraysPanel({ m, inspector }) {
       buffer?.free();
       buffer = null;
       inspector.setRegion('F32Buffer', null);
-      buffer = await inspector.track('F32Buffer.from', () => m.F32Buffer.from(values));
-      inspector.setRegion('F32Buffer', { ptr: buffer.ptr, len: buffer.length * 4, label: 'F32Buffer' });
-      const scaled = await inspector.track('F32Buffer.normalize (zero-copy)', () => buffer.normalize());
+      const made = await inspector.track('F32Buffer.from', () => m.F32Buffer.from(values));
+      buffer = made;
+      inspector.setRegion('F32Buffer', { ptr: made.ptr, len: made.length * 4, label: 'F32Buffer' });
+      const scaled = await inspector.track('F32Buffer.normalize (zero-copy)', () => made.normalize());
       inspector.show(buffer.ptr);
-      show(`F32Buffer.from(…).normalize() at ptr ${buffer.ptr}, ${buffer.length} elements = ${buffer.length * 4} bytes`,
-        String(scaled), list(buffer.view()), 'The data stays in wasm memory: view() is a Float32Array over memory.buffer, no copy. The buffer stays allocated (blue in the map) until the next run frees it.');
+      show(
+        `F32Buffer.from(…).normalize() at ptr ${buffer.ptr}, ${buffer.length} elements = ${buffer.length * 4} bytes`,
+        String(scaled),
+        list(buffer.view()),
+        'The data stays in wasm memory: view() is a Float32Array over memory.buffer, no copy. The buffer stays allocated (blue in the map) until the next run frees it.',
+      );
     },
   };
   for (const [id, action] of Object.entries(actions)) $(id).addEventListener('click', guarded('arrays-error', action));
-  $('arrays-form').addEventListener('submit', (e) => { e.preventDefault(); guarded('arrays-error', actions['do-normalize'])(); });
+  $('arrays-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    guarded('arrays-error', actions['do-normalize'])();
+  });
   return guarded('arrays-error', actions['do-normalize']);
 }

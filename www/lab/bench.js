@@ -1,55 +1,75 @@
 // Benchmark panel: bench/suite.mjs (the suite `npm run bench` runs) in this
 // page, with a progress bar, a table and one uPlot chart per kernel.
+
+import { loadRaw } from 'rust-wasm-memory/raw';
 import { Bench } from 'tinybench';
 import uPlot from 'uplot';
-import { loadRaw } from 'rust-wasm-memory/raw';
 import { fmt, runSuite } from '../../bench/suite.mjs';
-import { $, guarded, row } from './util.js';
+import { $, $of, guarded, row } from './util.js';
 
-const PATHS = [['js', '#6b7280'], ['copy', '#ea580c'], ['zeroCopy', '#2563eb'], ['raw', '#16a34a']];
+const PATHS = [
+  ['js', '#6b7280'],
+  ['copy', '#ea580c'],
+  ['zeroCopy', '#2563eb'],
+  ['raw', '#16a34a'],
+];
 const SIZES = { quick: [16, 1024, 65536], full: [16, 64, 1024, 65536, 1048576, 4194304] };
 
+/** @param {{ m: typeof import('rust-wasm-memory') }} lab */
 export function benchPanel({ m }) {
   const button = $('bench-run');
-  const progress = $('bench-progress');
+  const progress = $of('bench-progress', HTMLProgressElement);
   const status = $('bench-status');
+  /** @type {uPlot[]} */
   let charts = [];
 
-  button.addEventListener('click', guarded('bench-error', async () => {
-    const choice = document.querySelector('input[name="bench-sizes"]:checked').value;
-    const sizes = SIZES[choice];
-    button.disabled = true;
-    progress.value = 0;
-    status.textContent = 'Running…';
-    try {
-      // A separate raw.wasm instance, so the bench never touches the
-      // blocks the other panels show.
-      const raw = await loadRaw();
-      const total = 3 * sizes.length;
-      const out = await runSuite({
-        Bench, m, raw,
-        log: (line) => {
-          const done = Number(/^\[(\d+)\//.exec(line)?.[1] ?? 0);
-          progress.value = done / total;
-          status.textContent = line;
-        },
-      }, { sizes, stringSizes: [] });
-      progress.value = 1;
-      status.textContent = `Done: ${out.results.length} timings in this browser.`;
-      render(out.results, sizes);
-      document.body.dataset.benchDone = 'true';
-    } finally {
-      button.disabled = false;
-    }
-  }));
+  button.addEventListener(
+    'click',
+    guarded('bench-error', async () => {
+      const checked = /** @type {HTMLInputElement | null} */ (document.querySelector('input[name="bench-sizes"]:checked'));
+      const sizes = checked?.value === 'full' ? SIZES.full : SIZES.quick;
+      button.disabled = true;
+      progress.value = 0;
+      status.textContent = 'Running…';
+      try {
+        // A separate raw.wasm instance, so the bench never touches the
+        // blocks the other panels show.
+        const raw = await loadRaw();
+        const total = 3 * sizes.length;
+        const out = await runSuite(
+          {
+            Bench,
+            m,
+            raw,
+            log: (/** @type {string} */ line) => {
+              const done = Number(/^\[(\d+)\//.exec(line)?.[1] ?? 0);
+              progress.value = done / total;
+              status.textContent = line;
+            },
+          },
+          { sizes, stringSizes: [] },
+        );
+        progress.value = 1;
+        status.textContent = `Done: ${out.results.length} timings in this browser.`;
+        render(out.results, sizes);
+        document.body.dataset.benchDone = 'true';
+      } finally {
+        button.disabled = false;
+      }
+    }),
+  );
 
+  /**
+   * @param {import('../../bench/suite.mjs').Result[]} results
+   * @param {number[]} sizes
+   */
   function render(results, sizes) {
     const tbody = $('bench-rows');
     tbody.replaceChildren();
     for (const kernel of ['normalize', 'sum_u32', 'fill_doubles']) {
       for (const n of sizes) {
-        const t = (path) => results.find((r) => r.kernel === kernel && r.size === n && r.path === path)?.medianNs;
-        row(tbody, [kernel, String(n), ...PATHS.map(([p]) => fmt(t(p)))]);
+        const t = (/** @type {string} */ path) => results.find((r) => r.kernel === kernel && r.size === n && r.path === path)?.medianNs;
+        row(tbody, [kernel, String(n), ...PATHS.map(([p]) => fmt(t(p) ?? Number.NaN))]);
       }
     }
     $('bench-table').hidden = false;
@@ -64,14 +84,20 @@ export function benchPanel({ m }) {
       figure.append(caption);
       host.append(figure);
       const data = [sizes, ...PATHS.map(([p]) => sizes.map((n) => results.find((r) => r.kernel === kernel && r.size === n && r.path === p)?.medianNs ?? null))];
-      charts.push(new uPlot({
-        width: Math.max(280, Math.min(figure.clientWidth || 640, 720)),
-        height: 240,
-        legend: { live: false },
-        scales: { x: { distr: 3, time: false }, y: { distr: 3 } },
-        axes: [{ label: 'n (elements)' }, { label: 'ns', size: 60 }],
-        series: [{ label: 'n' }, ...PATHS.map(([label, stroke]) => ({ label, stroke, width: 2, points: { show: true } }))],
-      }, data, figure));
+      charts.push(
+        new uPlot(
+          {
+            width: Math.max(280, Math.min(figure.clientWidth || 640, 720)),
+            height: 240,
+            legend: { live: false },
+            scales: { x: { distr: 3, time: false }, y: { distr: 3 } },
+            axes: [{ label: 'n (elements)' }, { label: 'ns', size: 60 }],
+            series: [{ label: 'n' }, ...PATHS.map(([label, stroke]) => ({ label, stroke, width: 2, points: { show: true } }))],
+          },
+          /** @type {uPlot.AlignedData} */ (data),
+          figure,
+        ),
+      );
     }
   }
 }

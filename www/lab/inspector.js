@@ -6,20 +6,30 @@
 // of the whole memory (one cell per run of bytes: written by the last call,
 // inside a live block this page holds, non-zero, or zero), a hex and ASCII
 // dump around any address, and every growth event.
-import { $, bytes, hex } from './util.js';
+import { $, $of, bytes, hex } from './util.js';
 
 const PAGE = 65536;
 const ROWS = 16;
 
+/**
+ * @typedef {{ ptr: number, len: number, label?: string }} Region
+ * @typedef {ReturnType<typeof createInspector>} Inspector
+ */
+
+/**
+ * @param {{ memory: () => WebAssembly.Memory, heapStats: () => import('rust-wasm-memory').HeapStats }} sources
+ */
 export function createInspector({ memory, heapStats }) {
-  /** Blocks the page holds: { ptr, len, label }, by owner name. */
+  /** Blocks the page holds, by owner name. @type {Map<string, Region>} */
   const regions = new Map();
-  /** Byte ranges [start, end) written by the last tracked call. */
+  /** Byte ranges [start, end) written by the last tracked call. @type {[number, number][]} */
   let written = [];
   let lastPages = memory().buffer.byteLength / PAGE;
+  /** @type {number | null} */
   let focus = null;
 
   const growthList = $('growth');
+  /** @param {string} label */
   function noteGrowth(label) {
     const pages = memory().buffer.byteLength / PAGE;
     if (pages === lastPages) return;
@@ -29,9 +39,16 @@ export function createInspector({ memory, heapStats }) {
     lastPages = pages;
   }
 
-  /** Runs `fn` and records what it changed; returns what `fn` returned. */
+  /**
+   * Runs `fn` and records what it changed; returns what `fn` returned.
+   * @template T
+   * @param {string} label
+   * @param {() => T | Promise<T>} fn
+   * @returns {Promise<T>}
+   */
   async function track(label, fn) {
     const before = new Uint8Array(memory().buffer).slice();
+    /** @type {T | undefined} */
     let result;
     try {
       result = await fn();
@@ -44,16 +61,23 @@ export function createInspector({ memory, heapStats }) {
       if (written.length && focus === null) show(written[0][0]);
       refresh();
     }
-    return result;
+    return /** @type {T} */ (result);
   }
 
+  /**
+   * @param {string} owner
+   * @param {Region | null} region
+   */
   function setRegion(owner, region) {
     if (region) regions.set(owner, region);
     else regions.delete(owner);
     refresh();
   }
 
-  /** Shows the dump around `addr` (kept across refreshes). */
+  /**
+   * Shows the dump around `addr` (kept across refreshes).
+   * @param {number} addr
+   */
   function show(addr) {
     const size = memory().buffer.byteLength;
     if (!Number.isInteger(addr) || addr < 0 || addr >= size) {
@@ -74,6 +98,7 @@ export function createInspector({ memory, heapStats }) {
     dump();
   }
 
+  /** @param {number} addr */
   function isWritten(addr) {
     return written.some(([a, b]) => addr >= a && addr < b);
   }
@@ -86,7 +111,8 @@ export function createInspector({ memory, heapStats }) {
       return;
     }
     const mem = new Uint8Array(memory().buffer);
-    const start = Math.max(0, Math.min(focus - (focus % 16) - 16 * 2, mem.length - 16 * ROWS));
+    const at = focus;
+    const start = Math.max(0, Math.min(at - (at % 16) - 16 * 2, mem.length - 16 * ROWS));
     for (let r = 0; r < ROWS; r++) {
       const base = start + r * 16;
       pre.append(`${hex(base)}  `);
@@ -95,9 +121,9 @@ export function createInspector({ memory, heapStats }) {
         const a = base + i;
         const text = `${mem[a].toString(16).padStart(2, '0')}${i === 7 ? '  ' : ' '}`;
         ascii += mem[a] >= 0x20 && mem[a] < 0x7f ? String.fromCharCode(mem[a]) : '.';
-        if (isWritten(a) || a === focus) {
+        if (isWritten(a) || a === at) {
           const mark = document.createElement('mark');
-          mark.className = a === focus ? 'focus' : 'written';
+          mark.className = a === at ? 'focus' : 'written';
           mark.textContent = text;
           pre.append(mark);
         } else {
@@ -109,13 +135,17 @@ export function createInspector({ memory, heapStats }) {
   }
 
   function drawMap() {
-    const canvas = $('heap-map');
-    const ctx = canvas.getContext('2d');
+    const canvas = $of('heap-map', HTMLCanvasElement);
+    const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     const { width, height } = canvas;
     const mem = new Uint8Array(memory().buffer);
     const cells = width * height;
     const per = Math.ceil(mem.length / cells);
     const image = ctx.createImageData(width, height);
+    /**
+     * @param {number} cell
+     * @param {[number, number, number]} rgb
+     */
     const paint = (cell, [r, g, b]) => {
       const o = cell * 4;
       image.data[o] = r;
@@ -154,8 +184,14 @@ export function createInspector({ memory, heapStats }) {
   };
 }
 
-/** Ranges where `after` differs from `before` (or is new after growth), merged when close. */
+/**
+ * Ranges where `after` differs from `before` (or is new after growth), merged when close.
+ * @param {Uint8Array} before
+ * @param {Uint8Array} after
+ * @returns {[number, number][]}
+ */
 function diff(before, after) {
+  /** @type {[number, number][]} */
   const ranges = [];
   const n = after.length;
   let start = -1;
@@ -170,6 +206,7 @@ function diff(before, after) {
   if (start >= 0) ranges.push([start, n]);
   // Merge ranges less than 8 bytes apart: one write of a struct or string
   // should read as one range even where some bytes kept their value.
+  /** @type {[number, number][]} */
   const merged = [];
   for (const r of ranges) {
     const last = merged.at(-1);

@@ -2,7 +2,9 @@
 // byte counts that actually cross the boundary.
 import { $, guarded, utf8Length } from './util.js';
 
+/** @param {{ m: typeof import('rust-wasm-memory'), inspector: import('./inspector.js').Inspector }} lab */
 export function stringsPanel({ m, inspector }) {
+  /** @type {[id: string, name: string, fn: (text: string) => string][]} */
   const calls = [
     ['greet', 'greet', m.greet],
     ['process', 'processString', m.processString],
@@ -20,6 +22,9 @@ export function stringsPanel({ m, inspector }) {
     });
   });
   $('text').addEventListener('input', run);
-  $('strings-form').addEventListener('submit', (e) => { e.preventDefault(); run(); });
+  $('strings-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    run();
+  });
   return run;
 }

@@ -2,13 +2,38 @@
 // page with textContent or created elements, never innerHTML, so text from
 // the user (or from wasm) is always shown literally.
 
+/**
+ * The element with this id; an error if the page lacks it. Typed as an
+ * input, the lab's commonest control (its `value`, `checked` and
+ * `disabled` are what the panels use); other elements use only what every
+ * HTMLElement has.
+ * @param {string} id
+ * @returns {HTMLInputElement}
+ */
 export const $ = (id) => {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} is missing from the page`);
-  return el;
+  return /** @type {HTMLInputElement} */ (el);
 };
 
-/** `1536` → `"1.5 KiB"`; exact bytes below 1 KiB. */
+/**
+ * The element with this id, checked to be a `Type` (a canvas, a progress
+ * bar, ...).
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {{ new (): T, prototype: T }} Type
+ * @returns {T}
+ */
+export function $of(id, Type) {
+  const el = document.getElementById(id);
+  if (!(el instanceof Type)) throw new Error(`#${id} is missing from the page or is not a ${Type.name}`);
+  return el;
+}
+
+/**
+ * `1536` → `"1.5 KiB"`; exact bytes below 1 KiB.
+ * @param {number} n
+ */
 export function bytes(n) {
   if (n < 1024) return `${n} B`;
   if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
@@ -16,16 +41,25 @@ export function bytes(n) {
   return `${(n / 1024 ** 3).toFixed(2)} GiB`;
 }
 
+/** @param {number} n */
 export const hex = (n) => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
 
-/** `"error name: message"` in the panel's alert line, or clears it. */
+/**
+ * `"error name: message"` in the panel's alert line, or clears it.
+ * @param {string} id
+ * @param {any} error
+ */
 export function showError(id, error) {
   $(id).textContent = error ? `${error.name ?? 'Error'}: ${error.message ?? String(error)}` : '';
 }
 
-/** Runs `fn`, showing any error it throws in alert `errorId` instead of losing it. */
+/**
+ * Runs `fn`, showing any error it throws in alert `errorId` instead of losing it.
+ * @param {string} errorId
+ * @param {(...args: any[]) => unknown} fn
+ */
 export function guarded(errorId, fn) {
-  return async (...args) => {
+  return async (/** @type {any[]} */ ...args) => {
     try {
       showError(errorId, null);
       await fn(...args);
@@ -38,6 +72,7 @@ export function guarded(errorId, fn) {
 /**
  * Parses "1, 5 10" into numbers. A token that is not a number is a
  * TypeError naming it (`NaN`, `Infinity` and `-0` are numbers).
+ * @param {string} text
  */
 export function parseNumbers(text) {
   const tokens = text.split(/[\s,]+/).filter(Boolean);
@@ -47,7 +82,10 @@ export function parseNumbers(text) {
   return values;
 }
 
-/** parseNumbers, each also required to be a u32 (RangeError naming the first that is not). */
+/**
+ * parseNumbers, each also required to be a u32 (RangeError naming the first that is not).
+ * @param {string} text
+ */
 export function parseU32s(text) {
   const values = parseNumbers(text);
   const bad = values.find((v) => !Number.isInteger(v) || v < 0 || v > 0xffffffff);
@@ -56,9 +94,13 @@ export function parseU32s(text) {
 }
 
 /** A JS array or typed array as "[1, 2, 3]", with -0 and NaN kept visible. */
-export const list = (values) => `[${Array.from(values, (v) => (Object.is(v, -0) ? '-0' : String(v))).join(', ')}]`;
+export const list = (/** @type {ArrayLike<number>} */ values) => `[${Array.from(values, (v) => (Object.is(v, -0) ? '-0' : String(v))).join(', ')}]`;
 
-/** Appends a row of cells (text only) to a table body. */
+/**
+ * Appends a row of cells (text only) to a table body.
+ * @param {HTMLElement} tbody
+ * @param {string[]} cells
+ */
 export function row(tbody, cells) {
   const tr = document.createElement('tr');
   for (const cell of cells) {
@@ -70,4 +112,4 @@ export function row(tbody, cells) {
   return tr;
 }
 
-export const utf8Length = (text) => new TextEncoder().encode(text).length;
+export const utf8Length = (/** @type {string} */ text) => new TextEncoder().encode(text).length;

@@ -4,13 +4,29 @@
 import { errorFor } from 'rust-wasm-memory/raw';
 import { $, guarded, hex, list, parseU32s, row } from './util.js';
 
+/**
+ * What the walk has made so far: the values, and the addresses (bytes) and
+ * lengths of its blocks.
+ * @typedef {{ values: number[], p: number, s: number, sLen: number, meta: number, r: number, rLen: number, leaked: boolean, freed: boolean }} WalkState
+ */
+
+/**
+ * @param {{ raw: import('rust-wasm-memory/raw').RawModule, inspector: import('./inspector.js').Inspector }} lab
+ */
 export function walkPanel({ raw, inspector }) {
   const x = raw.exports;
   const encoder = new TextEncoder();
-  let state;
-  let index;
+  /** @returns {WalkState} nothing made yet (0: no block) */
+  const fresh = () => ({ values: [], p: 0, s: 0, sLen: 0, meta: 0, r: 0, rLen: 0, leaked: false, freed: false });
+  let state = fresh();
+  let index = 0;
+  let started = false;
 
   /** A non-zero status becomes the toolkit's typed error, named after the export. */
+  /**
+   * @param {number} status
+   * @param {string} fn
+   */
   const check = (status, fn) => {
     if (status !== 0) throw errorFor(status, fn);
     return status;
@@ -33,7 +49,12 @@ export function walkPanel({ raw, inspector }) {
       title: 'write the values into the block (JS writes wasm memory directly)',
       run() {
         raw.view(Uint32Array, state.p, state.values.length).write(state.values);
-        return ['view(Uint32Array, p, n).write(values)', hex(state.p), `${state.values.length} elements (${state.values.length * 4} bytes)`, list(state.values)];
+        return [
+          'view(Uint32Array, p, n).write(values)',
+          hex(state.p),
+          `${state.values.length} elements (${state.values.length * 4} bytes)`,
+          list(state.values),
+        ];
       },
     },
     {
@@ -127,9 +148,10 @@ export function walkPanel({ raw, inspector }) {
 
   function reset() {
     // Blocks of an unfinished walk are given back, unless they were leaked on purpose.
-    if (state && !state.leaked && !state.freed) freeAll();
+    if (started && !state.leaked && !state.freed) freeAll();
+    started = true;
     for (const owner of OWNERS) inspector.setRegion(owner, null);
-    state = {};
+    state = fresh();
     index = 0;
     $('walk-log').replaceChildren();
     for (const li of ol.children) li.removeAttribute('aria-current');
@@ -138,26 +160,32 @@ export function walkPanel({ raw, inspector }) {
     next.disabled = false;
   }
 
-  next.addEventListener('click', guarded('walk-error', async () => {
-    const step = steps[index];
-    const cells = await inspector.track(`step ${index + 1}`, () => step.run());
-    row($('walk-log'), [String(index + 1), ...cells]);
-    ol.children[index].removeAttribute('aria-current');
-    ol.children[index].classList.add('done');
-    index += 1;
-    if (index < steps.length) {
-      ol.children[index].setAttribute('aria-current', 'step');
-      next.textContent = `Run step ${index + 1}`;
-    } else {
-      next.textContent = 'Done';
-      next.disabled = true;
-      $('walk-reset').focus();
-    }
-  }));
-  $('walk-reset').addEventListener('click', guarded('walk-error', () => {
-    reset();
-    for (const li of ol.children) li.classList.remove('done');
-    inspector.refresh();
-  }));
+  next.addEventListener(
+    'click',
+    guarded('walk-error', async () => {
+      const step = steps[index];
+      const cells = await inspector.track(`step ${index + 1}`, () => step.run());
+      row($('walk-log'), [String(index + 1), ...cells]);
+      ol.children[index].removeAttribute('aria-current');
+      ol.children[index].classList.add('done');
+      index += 1;
+      if (index < steps.length) {
+        ol.children[index].setAttribute('aria-current', 'step');
+        next.textContent = `Run step ${index + 1}`;
+      } else {
+        next.textContent = 'Done';
+        next.disabled = true;
+        $('walk-reset').focus();
+      }
+    }),
+  );
+  $('walk-reset').addEventListener(
+    'click',
+    guarded('walk-error', () => {
+      reset();
+      for (const li of ol.children) li.classList.remove('done');
+      inspector.refresh();
+    }),
+  );
   reset();
 }

@@ -9,8 +9,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for headless Chromium as root on a closed network (also used over WebDriver). */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** Starts a browser; `close()` also removes its throwaway profile. */
@@ -27,7 +32,9 @@ export async function launchChromium() {
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(new Error(m.text())); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(new Error(m.text()));
+      });
       page.errors = errors;
       return page;
     },

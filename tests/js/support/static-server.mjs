@@ -39,7 +39,11 @@ export function serveStatic(dir, { headers = {} } = {}) {
     server.listen(0, '127.0.0.1', () => {
       resolve({
         url: `http://127.0.0.1:${server.address().port}/`,
-        close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }),
+        close: () =>
+          new Promise((r) => {
+            server.close(r);
+            server.closeAllConnections();
+          }),
       });
     });
   });

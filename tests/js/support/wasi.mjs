@@ -79,5 +79,8 @@ export function f32Text(x) {
 /** One number per line, as `rwm` prints them (`NaN`, `inf`, `-inf`, `-0` included). */
 export function parseLines(text) {
   const words = { NaN: NaN, inf: Infinity, '-inf': -Infinity };
-  return text.split('\n').filter((l) => l !== '').map((l) => (l in words ? words[l] : Number(l)));
+  return text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => (l in words ? words[l] : Number(l)));
 }

@@ -30,9 +30,7 @@ function capabilities(browser, profile) {
 export async function withBrowser(browser, fn) {
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), `rwm-${browser}-`));
-  const [cmd, args] = browser === 'firefox'
-    ? ['geckodriver', ['--host', '127.0.0.1', '--port', String(port)]]
-    : ['chromedriver', [`--port=${port}`]];
+  const [cmd, args] = browser === 'firefox' ? ['geckodriver', ['--host', '127.0.0.1', '--port', String(port)]] : ['chromedriver', [`--port=${port}`]];
   const driver = spawn(cmd, args, { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   const call = async (method, path, body) => {
