@@ -27,7 +27,7 @@
 // with the documentation that makes it public.
 import * as glue from '../glue/rust_wasm_memory.js';
 import { StaleInstanceError, UseAfterFreeError } from './errors.js';
-import { call, currentGeneration, currentWasm, enter, onReplaced, pendingReplacement, ready, wrap } from './runtime.js';
+import { abandoned, begin, end, enter, fail, generation, onReplaced, replaced, wasm } from './runtime.js';
 
 // ---- the small-array path (src/small.rs) ---------------------------------
 
@@ -41,10 +41,11 @@ const tagOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayProt
 
 /**
  * The scratch area of the current instance: its address (-1: not yet
- * read), its capacity in elements, a growth probe, and views of n elements.
- * @type {{ at: number, capacity: number, probe: Uint8Array | null, views: Map<string, any> }}
+ * read), its capacity in elements, a growth probe, and views of exactly n
+ * elements, made on first use.
+ * @type {{ at: number, capacity: number, probe: Uint8Array | null, u32: Uint32Array[], f32: Float32Array[] }}
  */
-const small = { at: -1, capacity: 0, probe: null, views: new Map() };
+const small = { at: -1, capacity: 0, probe: null, u32: [], f32: [] };
 onReplaced.add(() => {
   small.at = -1;
 });
@@ -58,200 +59,420 @@ onReplaced.add(() => {
  */
 function smallLength(values, tag) {
   if (!ArrayBuffer.isView(values) || tagOf.call(values) !== tag) return -1;
-  if (!ready()) return -1; // the general path makes the error
-  if (pendingReplacement()) enter('small');
-  const wasm = currentWasm();
+  if (wasm === null || abandoned) return -1; // the general path makes the error
+  if (replaced) enter('small');
   if (small.at < 0 || /** @type {Uint8Array} */ (small.probe).length === 0) {
+    // First use, a new instance, or memory grew (the probe is detached).
     small.at = wasm.__smallScratch() >>> 0;
     small.capacity = wasm.__smallCapacity() >>> 0;
     small.probe = new Uint8Array(wasm.memory.buffer, small.at, 1);
-    small.views.clear();
+    small.u32 = [];
+    small.f32 = [];
   }
   const n = lengthOf.call(values);
   return n <= small.capacity ? n : -1;
 }
 
-/**
- * A view of the first `n` scratch elements.
- * @param {typeof Uint32Array | typeof Float32Array} Type
- * @param {number} n
- */
-function scratch(Type, n) {
-  const key = `${Type.name}:${n}`;
-  let view = small.views.get(key);
-  if (view === undefined) {
-    view = new Type(currentWasm().memory.buffer, small.at, n);
-    small.views.set(key, view);
-  }
-  return view;
+/** @param {number} n the first `n` scratch elements as u32 */
+function scratchU32(n) {
+  small.u32[n] ??= new Uint32Array(wasm.memory.buffer, small.at, n);
+  return small.u32[n];
+}
+
+/** @param {number} n the first `n` scratch elements as f32 */
+function scratchF32(n) {
+  small.f32[n] ??= new Float32Array(wasm.memory.buffer, small.at, n);
+  return small.f32[n];
 }
 
 // ---- functions -----------------------------------------------------------
+//
+// Each is the call protocol of ./runtime.js around one glue function.
 
-export const add = wrap('add', glue.add);
-export const scaleAndAdd = wrap('scaleAndAdd', glue.scaleAndAdd);
-export const greet = wrap('greet', glue.greet);
-export const processString = wrap('processString', glue.processString);
-export const echoSuffix = wrap('echoSuffix', glue.echoSuffix);
-export const asciiUppercase = wrap('asciiUppercase', glue.asciiUppercase);
-export const normalizeArray = wrap('normalizeArray', glue.normalizeArray);
-export const makeNumberArray = wrap('makeNumberArray', glue.makeNumberArray);
-export const fillBuffer = wrap('fillBuffer', glue.fillBuffer);
-export const heapStats = wrap('heapStats', glue.heapStats);
+/** @type {typeof glue.add} */
+export function add(a, b) {
+  const began = begin('add');
+  let result;
+  try {
+    result = glue.add(a, b);
+  } catch (error) {
+    throw fail(error, began, 'add');
+  }
+  return end(began, result, 'add');
+}
 
-const generalSumU32 = wrap('sumU32', glue.sumU32);
-const generalNormalize = wrap('normalize', glue.normalize);
-const generalFillDoubles = wrap('fillDoubles', glue.fillDoubles);
+/** @type {typeof glue.scaleAndAdd} */
+export function scaleAndAdd(x, y, factor) {
+  const began = begin('scaleAndAdd');
+  let result;
+  try {
+    result = glue.scaleAndAdd(x, y, factor);
+  } catch (error) {
+    throw fail(error, began, 'scaleAndAdd');
+  }
+  return end(began, result, 'scaleAndAdd');
+}
+
+/** @type {typeof glue.greet} */
+export function greet(name) {
+  const began = begin('greet');
+  let result;
+  try {
+    result = glue.greet(name);
+  } catch (error) {
+    throw fail(error, began, 'greet');
+  }
+  return end(began, result, 'greet');
+}
+
+/** @type {typeof glue.processString} */
+export function processString(input) {
+  const began = begin('processString');
+  let result;
+  try {
+    result = glue.processString(input);
+  } catch (error) {
+    throw fail(error, began, 'processString');
+  }
+  return end(began, result, 'processString');
+}
+
+/** @type {typeof glue.echoSuffix} */
+export function echoSuffix(input) {
+  const began = begin('echoSuffix');
+  let result;
+  try {
+    result = glue.echoSuffix(input);
+  } catch (error) {
+    throw fail(error, began, 'echoSuffix');
+  }
+  return end(began, result, 'echoSuffix');
+}
+
+/** @type {typeof glue.asciiUppercase} */
+export function asciiUppercase(input) {
+  const began = begin('asciiUppercase');
+  let result;
+  try {
+    result = glue.asciiUppercase(input);
+  } catch (error) {
+    throw fail(error, began, 'asciiUppercase');
+  }
+  return end(began, result, 'asciiUppercase');
+}
+
+/** @type {typeof glue.normalizeArray} */
+export function normalizeArray(values) {
+  const began = begin('normalizeArray');
+  let result;
+  try {
+    result = glue.normalizeArray(values);
+  } catch (error) {
+    throw fail(error, began, 'normalizeArray');
+  }
+  return end(began, result, 'normalizeArray');
+}
+
+/** @type {typeof glue.makeNumberArray} */
+export function makeNumberArray(len) {
+  const began = begin('makeNumberArray');
+  let result;
+  try {
+    result = glue.makeNumberArray(len);
+  } catch (error) {
+    throw fail(error, began, 'makeNumberArray');
+  }
+  return end(began, result, 'makeNumberArray');
+}
+
+/** @type {typeof glue.fillBuffer} */
+export function fillBuffer(bytes) {
+  const began = begin('fillBuffer');
+  let result;
+  try {
+    result = glue.fillBuffer(bytes);
+  } catch (error) {
+    throw fail(error, began, 'fillBuffer');
+  }
+  return end(began, result, 'fillBuffer');
+}
+
+/** @type {typeof glue.heapStats} */
+export function heapStats() {
+  const began = begin('heapStats');
+  let result;
+  try {
+    result = glue.heapStats();
+  } catch (error) {
+    throw fail(error, began, 'heapStats');
+  }
+  return end(began, result, 'heapStats');
+}
 
 /** @type {typeof glue.sumU32} */
 export function sumU32(values) {
   const n = smallLength(values, 'Uint32Array');
-  if (n < 0) return generalSumU32(values);
-  typedSet.call(scratch(Uint32Array, n), values);
-  return call('sumU32', () => currentWasm().__smallSumU32(n)) >>> 0;
+  if (n >= 0) typedSet.call(scratchU32(n), values);
+  const began = begin('sumU32');
+  let result;
+  try {
+    result = n < 0 ? glue.sumU32(values) : wasm.__smallSumU32(n) >>> 0;
+  } catch (error) {
+    throw fail(error, began, 'sumU32');
+  }
+  return end(began, result, 'sumU32');
 }
 
 /** @type {typeof glue.normalize} */
 export function normalize(values) {
   const n = smallLength(values, 'Float32Array');
-  if (n < 0) return generalNormalize(values);
-  typedSet.call(scratch(Float32Array, n), values);
-  const scaled = call('normalize', () => currentWasm().__smallNormalize(n)) !== 0;
-  if (scaled) typedSet.call(values, scratch(Float32Array, n));
-  return scaled;
+  if (n >= 0) typedSet.call(scratchF32(n), values);
+  const began = begin('normalize');
+  let result;
+  try {
+    result = n < 0 ? glue.normalize(values) : wasm.__smallNormalize(n) !== 0;
+  } catch (error) {
+    throw fail(error, began, 'normalize');
+  }
+  end(began, result, 'normalize');
+  if (n >= 0 && result) typedSet.call(values, scratchF32(n));
+  return result;
 }
 
 /** @type {typeof glue.fillDoubles} */
 export function fillDoubles(values) {
   const n = smallLength(values, 'Uint32Array');
-  if (n < 0) return generalFillDoubles(values);
-  call('fillDoubles', () => currentWasm().__smallFillDoubles(n));
-  typedSet.call(values, scratch(Uint32Array, n));
+  const began = begin('fillDoubles');
+  try {
+    if (n < 0) glue.fillDoubles(values);
+    else wasm.__smallFillDoubles(n);
+  } catch (error) {
+    throw fail(error, began, 'fillDoubles');
+  }
+  end(began, undefined, 'fillDoubles');
+  if (n >= 0) typedSet.call(values, scratchU32(n));
 }
 
 // ---- buffers -------------------------------------------------------------
+//
+// The shared API (constructor, `from`, `length`, `ptr`, `view`, `free`,
+// dispose) is the base class's; each buffer class adds its kernels.
 
-/** Set while a wrapper is being made around an existing glue object. */
-/** @type {any} */
+/** @type {any} set while a wrapper is made around an existing glue object */
 let adopting = null;
 
 /**
- * This layer's class around one of the glue's buffer classes: the same
- * constructor, statics, getters and methods, each checked and guarded.
- * @param {any} Glue
- * @param {string} name
+ * The live glue object of a buffer, or the typed error for a call of
+ * `member` on it. Reads nothing of the caller's before the brand check.
+ * @type {(self: unknown, member: string) => any}
  */
-function bufferClass(Glue, name) {
-  /** @type {(self: any, what: string) => any} */
-  let live;
-  /** @type {(self: any, what: string) => any} */
-  let take;
+let innerOf;
 
-  const Class = class {
-    /** @type {any} */
-    #inner;
-    #generation = currentGeneration();
+class Buffer {
+  /** @type {any} the glue's object; null once freed */
+  #inner;
+  #generation = generation;
+  /** @type {string} the class's name, for messages */
+  #kind;
 
-    /** @param {number} length */
-    constructor(length) {
-      if (adopting !== null) {
-        this.#inner = adopting;
-        adopting = null;
-      } else {
-        this.#inner = call(`new ${name}`, () => new Glue(length));
-      }
+  /**
+   * @param {any} Glue the glue's class
+   * @param {string} kind
+   * @param {number} length
+   */
+  constructor(Glue, kind, length) {
+    this.#kind = kind;
+    if (adopting !== null) {
+      this.#inner = adopting;
+      adopting = null;
+      return;
     }
-
-    static {
-      live = (self, what) => {
-        if (self === null || typeof self !== 'object' || !(#inner in self)) {
-          throw new TypeError(`${name}.${what}: this is not a ${name} (a copy or a look-alike is not one)`);
-        }
-        if (self.#inner === null) throw new UseAfterFreeError(`${name}.${what}: this ${name} was already freed; create a new one`);
-        if (self.#generation !== currentGeneration()) {
-          throw new StaleInstanceError(
-            `${name}.${what}: this ${name} belonged to an instance that was replaced after a panic; its contents are gone, create a new one`,
-          );
-        }
-        return self.#inner;
-      };
-      // For free(): the glue object to free, or null for a stale buffer
-      // (its memory went with the old instance; the glue's finalizer knows
-      // that too and leaves it alone).
-      take = (self, what) => {
-        if (self !== null && typeof self === 'object' && #inner in self && self.#inner !== null && self.#generation !== currentGeneration()) {
-          self.#inner = null;
-          return null;
-        }
-        const inner = live(self, what);
-        self.#inner = null;
-        return inner;
-      };
+    const name = `new ${kind}`;
+    const began = begin(name);
+    let inner;
+    try {
+      inner = new Glue(length);
+    } catch (error) {
+      throw fail(error, began, name);
     }
-
-    /** Gives the memory back. Works once; a second call throws. */
-    free() {
-      const inner = take(this, 'free');
-      if (inner !== null) call(`${name}.free`, () => inner.free());
-    }
-
-    /** For `using`: frees the buffer unless `free()` already did. */
-    [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
-      try {
-        live(this, 'free');
-      } catch (error) {
-        if (error instanceof UseAfterFreeError) return;
-        if (!(error instanceof StaleInstanceError)) throw error;
-      }
-      this.free();
-    }
-  };
-  Object.defineProperty(Class, 'name', { value: name });
-
-  for (const [key, desc] of Object.entries(Object.getOwnPropertyDescriptors(Glue.prototype))) {
-    if (key === 'constructor' || key === 'free' || key.startsWith('__')) continue;
-    if (desc.get) {
-      const get = desc.get;
-      Object.defineProperty(Class.prototype, key, {
-        configurable: true,
-        get() {
-          const inner = live(this, key);
-          return call(`${name}.${key}`, () => get.call(inner));
-        },
-      });
-    } else if (typeof desc.value === 'function') {
-      const method = desc.value;
-      Object.defineProperty(Class.prototype, key, {
-        configurable: true,
-        writable: true,
-        value: /** @this {any} */ function (/** @type {any[]} */ ...args) {
-          const inner = live(this, `${key}()`);
-          return call(`${name}.${key}`, () => method.apply(inner, args));
-        },
-      });
-    }
+    this.#inner = end(began, inner, name);
   }
-  for (const [key, desc] of Object.entries(Object.getOwnPropertyDescriptors(Glue))) {
-    if (typeof desc.value !== 'function' || key.startsWith('__')) continue;
-    const make = desc.value;
-    Object.defineProperty(Class, key, {
-      configurable: true,
-      writable: true,
-      value: /** @this {any} */ (/** @type {any[]} */ ...args) => {
-        const result = call(`${name}.${key}`, () => make.apply(Glue, args));
-        if (!(result instanceof Glue)) return result;
-        adopting = result;
-        return new Class(0);
-      },
-    });
+
+  static {
+    innerOf = (self, member) => {
+      if (typeof self !== 'object' || self === null || !(#inner in self)) {
+        throw new TypeError(`${member}: this is not an F32Buffer or U32Buffer made by this package (a copy or a look-alike is not one)`);
+      }
+      const kind = self.#kind;
+      if (self.#inner === null) throw new UseAfterFreeError(`${kind}.${member}: this ${kind} was already freed; create a new one`);
+      if (self.#generation !== generation) {
+        throw new StaleInstanceError(
+          `${kind}.${member}: this ${kind} belonged to an instance that was replaced after a panic; its contents are gone, create a new one`,
+        );
+      }
+      return self.#inner;
+    };
   }
-  return Class;
+
+  /**
+   * A wrapper of class `Class` around glue object `inner`.
+   * @template T
+   * @param {new (length: number) => T} Class
+   * @param {any} inner
+   * @returns {T}
+   */
+  static adopt(Class, inner) {
+    adopting = inner;
+    return new Class(0);
+  }
+
+  /** Number of elements. */
+  get length() {
+    const inner = innerOf(this, 'length');
+    const began = begin('length');
+    let result;
+    try {
+      result = inner.length;
+    } catch (error) {
+      throw fail(error, began, 'length');
+    }
+    return end(began, result, 'length');
+  }
+
+  /** Byte address of the first element in wasm memory. */
+  get ptr() {
+    const inner = innerOf(this, 'ptr');
+    const began = begin('ptr');
+    let result;
+    try {
+      result = inner.ptr;
+    } catch (error) {
+      throw fail(error, began, 'ptr');
+    }
+    return end(began, result, 'ptr');
+  }
+
+  /** A typed array over the elements, in wasm memory (no copy). */
+  view() {
+    const inner = innerOf(this, 'view()');
+    const began = begin('view');
+    let result;
+    try {
+      result = inner.view();
+    } catch (error) {
+      throw fail(error, began, 'view');
+    }
+    return end(began, result, 'view');
+  }
+
+  /** Gives the memory back. Works once; a second call throws. */
+  free() {
+    if (typeof this === 'object' && this !== null && #inner in this && this.#inner !== null && this.#generation !== generation) {
+      // Stale: its memory went with the old instance (the glue's finalizer
+      // knows that too and leaves it alone). Nothing to free.
+      this.#inner = null;
+      return;
+    }
+    const inner = innerOf(this, 'free');
+    this.#inner = null;
+    const began = begin('free');
+    try {
+      inner.free();
+    } catch (error) {
+      throw fail(error, began, 'free');
+    }
+    end(began, undefined, 'free');
+  }
+
+  /** For `using`: frees the buffer unless `free()` already did. */
+  [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
+    if (#inner in this && this.#inner !== null) this.free();
+  }
 }
 
-/** @type {typeof glue.F32Buffer} */
-export const F32Buffer = /** @type {any} */ (bufferClass(glue.F32Buffer, 'F32Buffer'));
-/** @type {typeof glue.U32Buffer} */
-export const U32Buffer = /** @type {any} */ (bufferClass(glue.U32Buffer, 'U32Buffer'));
+/**
+ * f32 elements owned by wasm memory. Free with `free()` (or `using`); a
+ * FinalizationRegistry frees it if you forget.
+ */
+export class F32Buffer extends Buffer {
+  /** @param {number} length */
+  constructor(length) {
+    super(glue.F32Buffer, 'F32Buffer', length);
+  }
+
+  /** @param {Float32Array} values */
+  static from(values) {
+    const began = begin('F32Buffer.from');
+    let inner;
+    try {
+      inner = glue.F32Buffer.from(values);
+    } catch (error) {
+      throw fail(error, began, 'F32Buffer.from');
+    }
+    return Buffer.adopt(F32Buffer, end(began, inner, 'F32Buffer.from'));
+  }
+
+  /** `normalize` in place, with no copy: whether it scaled. */
+  normalize() {
+    const inner = innerOf(this, 'normalize()');
+    const began = begin('F32Buffer.normalize');
+    let result;
+    try {
+      result = inner.normalize();
+    } catch (error) {
+      throw fail(error, began, 'F32Buffer.normalize');
+    }
+    return end(began, result, 'F32Buffer.normalize');
+  }
+}
+
+/**
+ * u32 elements owned by wasm memory. Free with `free()` (or `using`); a
+ * FinalizationRegistry frees it if you forget.
+ */
+export class U32Buffer extends Buffer {
+  /** @param {number} length */
+  constructor(length) {
+    super(glue.U32Buffer, 'U32Buffer', length);
+  }
+
+  /** @param {Uint32Array} values */
+  static from(values) {
+    const began = begin('U32Buffer.from');
+    let inner;
+    try {
+      inner = glue.U32Buffer.from(values);
+    } catch (error) {
+      throw fail(error, began, 'U32Buffer.from');
+    }
+    return Buffer.adopt(U32Buffer, end(began, inner, 'U32Buffer.from'));
+  }
+
+  /** The wrapping sum of the elements, in place. */
+  sum() {
+    const inner = innerOf(this, 'sum()');
+    const began = begin('U32Buffer.sum');
+    let result;
+    try {
+      result = inner.sum();
+    } catch (error) {
+      throw fail(error, began, 'U32Buffer.sum');
+    }
+    return end(began, result, 'U32Buffer.sum');
+  }
+
+  /** Element `i` ← `2 * i`, in place. */
+  fillDoubles() {
+    const inner = innerOf(this, 'fillDoubles()');
+    const began = begin('U32Buffer.fillDoubles');
+    try {
+      inner.fillDoubles();
+    } catch (error) {
+      throw fail(error, began, 'U32Buffer.fillDoubles');
+    }
+    end(began, undefined, 'U32Buffer.fillDoubles');
+  }
+}
 
 export { PanicError, StaleInstanceError, UseAfterFreeError } from './errors.js';
 export { default, initSync } from './runtime.js';

@@ -15,18 +15,28 @@ const glueHidden = /** @type {any} */ (glue);
  * @typedef {WebAssembly.Exports & { memory: WebAssembly.Memory }} Exports
  */
 
+// The state is exported as live bindings, read-only to importers (./api.js
+// reads it on its hot paths without a function call); only this module
+// assigns it.
+
 /** @type {any} the current instance's exports; null before init(). */
-let wasm = null;
+export let wasm = null;
 /** Bumped each time a trap ends an instance; buffers remember theirs. */
-let generation = 0;
+export let generation = 0;
 /** Whether the next call must first pick up the replacement instance. */
-let replaced = false;
+export let replaced = false;
 /** Calls into wasm in progress (user code can call in while one runs). */
 let depth = 0;
 /** Set when a nested call trapped: refuse calls until the outer returns. */
-let abandoned = false;
+export let abandoned = false;
 
-/** @param {string} fn */
+/**
+ * Makes the current instance callable for `fn`, or throws why not: not
+ * initialised, or abandoned by a nested trap. Picks up a replacement
+ * instance. Cheap when there is nothing to do (`wasm !== null &&
+ * !abandoned && !replaced`), which callers may test first.
+ * @param {string} fn
+ */
 export function enter(fn) {
   if (wasm === null) {
     throw new Error(`${fn}: the module is not initialised; call \`await init()\` (or \`initSync()\`) before any other function`);
@@ -88,61 +98,76 @@ function caught(error, fn, began) {
   return new StaleInstanceError(`${fn}: the instance trapped during this call (in a call made from inside it) and was replaced`);
 }
 
-/**
- * Runs `body` as one call into wasm named `fn`.
- * @template T
- * @param {string} fn
- * @param {() => T} body
- * @returns {T}
- */
-export function call(fn, body) {
-  enter(fn);
-  const began = generation;
-  depth++;
-  try {
-    const result = body();
-    if (began !== generation) {
-      throw new StaleInstanceError(`${fn}: a call made from inside this one trapped and the instance was replaced; this call's result was discarded`);
-    }
-    return result;
-  } catch (error) {
-    throw caught(error, fn, began);
-  } finally {
-    depth--;
-    if (depth === 0) abandoned = false;
-  }
-}
+// ---- the call protocol ---------------------------------------------------
+//
+// Every call into wasm is written, at its own call site (so the engine sees
+// one target there and keeps it fast), as:
+//
+//   const began = begin(name);
+//   let result;
+//   try {
+//     result = glueFunction(args);
+//   } catch (error) {
+//     throw fail(error, began, name);
+//   }
+//   return end(began, result, name);
 
 /**
- * @template {(...args: any[]) => any} F
+ * Starts a call named `name`: checks that wasm may be entered (see
+ * `enter()`) and counts the call. Returns the generation it began in.
  * @param {string} name
- * @param {F} fn
- * @returns {F}
  */
-export function wrap(name, fn) {
-  const wrapped = /** @type {F} */ (/** @type {unknown} */ ((/** @type {any[]} */ ...args) => call(name, () => fn(...args))));
-  Object.defineProperty(wrapped, 'name', { value: name });
-  return wrapped;
-}
-
-/** The current generation (bumped by each trap that ends an instance). */
-export function currentGeneration() {
+export function begin(name) {
+  if (wasm === null || abandoned || replaced) enter(name);
+  depth++;
   return generation;
 }
 
-/** The current instance's exports (call `enter()` first). */
-export function currentWasm() {
-  return wasm;
+/**
+ * Ends a call that returned `result`: the result, unless a call made from
+ * inside this one trapped (then this one's result came from an instance
+ * that is gone, and it throws).
+ * @template T
+ * @param {number} began
+ * @param {T} result
+ * @param {string} name
+ * @returns {T}
+ */
+export function end(began, result, name) {
+  if (--depth === 0) abandoned = false;
+  if (began !== generation) {
+    throw new StaleInstanceError(`${name}: a call made from inside this one trapped and the instance was replaced; this call's result was discarded`);
+  }
+  return result;
 }
 
-/** Whether a call may enter wasm now without `enter()` refusing it. */
-export function ready() {
-  return wasm !== null && !abandoned;
+/**
+ * Ends a call that threw `error`: what to throw instead.
+ * @param {unknown} error
+ * @param {number} began
+ * @param {string} name
+ */
+export function fail(error, began, name) {
+  const thrown = caught(error, name, began);
+  if (--depth === 0) abandoned = false;
+  return thrown;
 }
 
-/** Whether the next call picks up a replacement instance first. */
-export function pendingReplacement() {
-  return replaced;
+/**
+ * The protocol for a call whose speed does not matter (one target shared
+ * by several callers).
+ * @param {string} name
+ * @param {() => any} body
+ */
+export function call(name, body) {
+  const began = begin(name);
+  let result;
+  try {
+    result = body();
+  } catch (error) {
+    throw fail(error, began, name);
+  }
+  return end(began, result, name);
 }
 
 /** Listeners told when `enter()` picks up a replacement instance. */

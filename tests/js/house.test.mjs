@@ -56,6 +56,13 @@ test("every glue name the API layer uses is public in the glue's types or one of
     for (const m of readFileSync(file, 'utf8').matchAll(/\bglue(?:Hidden)?\.(\w+)/g)) used.add(m[1]);
   }
   assert.ok(used.size > 10, `the layer uses the glue (${[...used]})`);
+  // Bare wasm exports the layer calls (the small-array path, the panic
+  // record): the memory, or our own.
+  for (const file of files(join(pkg, 'lib'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bwasm\.(\w+)/g)) {
+      assert.ok(m[1] === 'memory' || ours.has(m[1]), `lib/ calls the wasm export ${m[1]}, which is not a js_name of src/`);
+    }
+  }
   for (const name of used) {
     const isPublic = name === 'default' || new RegExp(`export (function|class|default function) ${name}\\b|export function ${name}\\(`).test(types);
     assert.ok(isPublic || ours.has(name), `lib/ uses glue.${name}: neither in the glue's .d.ts nor a js_name of src/`);

@@ -2,7 +2,7 @@
 //! address to a Rust slice.
 //!
 //! A *block* is memory this module gave the host: a zeroed `alloc(size,
-//! align)`, or a result buffer (`process_string`, `echo_suffix`). The host
+//! align)`, or a result buffer (a string producer's result). The host
 //! owns a block until it gives it back, once, with the same size and
 //! alignment. Before any export touches memory, [`with_slice`] /
 //! [`with_slice_mut`] check, in this order: null, alignment, arithmetic

@@ -5,7 +5,8 @@
 //! Each export validates through [`memory`] and calls the core; it records
 //! its status for `last_status()`. Ownership, per export:
 //! - inputs stay the host's: Rust reads or writes them only during the call;
-//! - `process_string` / `echo_suffix` hand the host a new result buffer: the
+//! - the four string producers (`process_string`, `make_greeting`,
+//!   `ascii_uppercase`, `echo_suffix`) hand the host a new result buffer: the
 //!   host owns it and returns it once with `free_buffer(ptr, len)`;
 //! - `alloc` hands the host a zeroed block: returned with `dealloc(ptr,
 //!   size, align)` (or `free_buffer(ptr, size)` when `align` is 1).
@@ -208,7 +209,8 @@ pub extern "C" fn echo_suffix(
     ))
 }
 
-/// The shape of both string exports: check where the result's address and
+/// The shape of the four string producers (`process_string`,
+/// `make_greeting`, `ascii_uppercase`, `echo_suffix`): check where the result's address and
 /// length go, transform the input, hand the result out, report it. If the
 /// report cannot be written the result is taken back, so a failed call
 /// never leaves a block the host does not know about.
