@@ -85,6 +85,35 @@ export const REQUIRED_EXPORTS = Object.freeze([
  * @typedef {typeof Uint8Array | typeof Uint32Array | typeof Int32Array | typeof Float32Array | typeof Float64Array} ElementType
  */
 
+// The engine's own %TypedArray% accessors and `set`, captured once: they
+// read internal slots and run none of the caller's code.
+const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+/** @type {(this: unknown, source: ArrayLike<number>, offset?: number) => void} */
+const typedSet = TypedArrayPrototype.set;
+/** @type {(this: unknown) => number} */
+const lengthOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length')).get;
+/** @type {(this: unknown) => string | undefined} */
+const tagOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)).get;
+/**
+ * The typed-array class name of `value` ("Float32Array", ...), read from
+ * its internal slot, or undefined for anything else (a DataView, a Proxy).
+ * @param {unknown} value
+ */
+function typedArrayTag(value) {
+  return ArrayBuffer.isView(value) ? tagOf.call(value) : undefined;
+}
+
+/** The element types the toolkit copies, by class name. */
+const BY_TAG = new Map(
+  /** @type {[string, ElementType][]} */ ([
+    ['Uint8Array', Uint8Array],
+    ['Uint32Array', Uint32Array],
+    ['Int32Array', Int32Array],
+    ['Float32Array', Float32Array],
+    ['Float64Array', Float64Array],
+  ]),
+);
+
 /** @type {Map<unknown, string>} */
 const TYPES = new Map(
   /** @type {[unknown, string][]} */ ([
@@ -174,7 +203,11 @@ export class MemoryView {
    * @param {number} value
    */
   set(i, value) {
-    this.array[i] = value;
+    // Convert first: a valueOf or toString that grows memory must not
+    // leave the write in the buffer that growth detached.
+    const number = +value;
+    const index = typeof i === 'number' ? i : String(i);
+    /** @type {any} */ (this.array)[index] = number;
   }
 
   /**
@@ -183,7 +216,12 @@ export class MemoryView {
    * @param {number} [offset]
    */
   write(values, offset = 0) {
-    this.array.set(values, offset);
+    // Read `values` (its getters may grow memory) and the offset into a
+    // copy first, then take the current view: no write lands in a buffer
+    // that growth detached.
+    const at = +offset;
+    const source = typedArrayTag(values) === undefined ? this.#Type.from(/** @type {ArrayLike<number>} */ (values)) : values;
+    typedSet.call(this.array, source, at);
   }
 
   /** A copy of the elements, detached from wasm memory. */
@@ -194,10 +232,39 @@ export class MemoryView {
 
 // Blocks the host forgot to free are given back when their object is
 // collected. The held value must not reference the block object itself.
+/**
+ * The state of one block, shared by its `Block` object and its finalizer.
+ * @typedef {{ module: RawModule, ptr: number, size: number, align: number, freed: boolean }} BlockRecord
+ */
+
+/**
+ * The live blocks each module handed out through this toolkit, by address.
+ * A block given back any way (`Block.free()`, or the ABI: `freeBuffer`,
+ * `dealloc`, the bare exports) leaves this map, so a finalizer can never
+ * free an address the allocator has since given to someone else.
+ * @type {WeakMap<RawModule, Map<number, BlockRecord>>}
+ */
+const liveBlocks = new WeakMap();
+
+/**
+ * Marks the block at `ptr` of `module` as given back, if the toolkit made
+ * one there.
+ * @param {RawModule} module
+ * @param {number} ptr
+ */
+function released(module, ptr) {
+  const record = liveBlocks.get(module)?.get(ptr);
+  if (record === undefined) return;
+  record.freed = true;
+  liveBlocks.get(module)?.delete(ptr);
+}
+
 const finalizer =
   typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry(({ module, ptr, size, align }) => {
-        if (!module.fault) module.exports.dealloc(ptr, size, align);
+    ? new FinalizationRegistry((/** @type {BlockRecord} */ record) => {
+        if (record.freed || record.module.fault) return;
+        released(record.module, record.ptr);
+        record.module.exports.dealloc(record.ptr, record.size, record.align);
       })
     : null;
 
@@ -208,7 +275,8 @@ const finalizer =
 export class Block {
   /** @type {RawModule} */
   #module;
-  #freed = false;
+  /** @type {BlockRecord} */
+  #record;
 
   /**
    * @param {RawModule} module
@@ -224,17 +292,24 @@ export class Block {
     this.byteLength = byteLength;
     /** Alignment in bytes. */
     this.align = align;
-    finalizer?.register(this, { module, ptr, size: byteLength, align }, this);
+    this.#record = { module, ptr, size: byteLength, align, freed: false };
+    let blocks = liveBlocks.get(module);
+    if (blocks === undefined) {
+      blocks = new Map();
+      liveBlocks.set(module, blocks);
+    }
+    blocks.set(ptr, this.#record);
+    finalizer?.register(this, this.#record, this);
   }
 
-  /** Whether `free()` has been called. */
+  /** Whether the block was given back (by `free()`, or through the ABI). */
   get freed() {
-    return this.#freed;
+    return this.#record.freed;
   }
 
   /** @param {string} what */
   #live(what) {
-    if (this.#freed) throw new UseAfterFreeError(`${what}: block 0x${this.ptr.toString(16)} (${this.byteLength} bytes) was already freed`);
+    if (this.#record.freed) throw new UseAfterFreeError(`${what}: block 0x${this.ptr.toString(16)} (${this.byteLength} bytes) was already freed`);
   }
 
   /**
@@ -262,19 +337,17 @@ export class Block {
    */
   free() {
     this.#live('free');
+    finalizer?.unregister(this);
     if (this.#module.fault) {
-      this.#freed = true;
-      finalizer?.unregister(this);
+      released(this.#module, this.ptr);
       return;
     }
     check(this.#module.exports.dealloc(this.ptr, this.byteLength, this.align), 'dealloc', `block 0x${this.ptr.toString(16)}`);
-    this.#freed = true;
-    finalizer?.unregister(this);
   }
 
-  /** For `using`: frees the block unless `free()` already did. */
+  /** For `using`: frees the block unless it was already given back. */
   [DISPOSE]() {
-    if (!this.#freed) this.free();
+    if (!this.#record.freed) this.free();
   }
 }
 
@@ -322,17 +395,26 @@ export class RawModule {
         Object.defineProperty(guarded, name, { enumerable: true, get: () => exports[name] });
         continue;
       }
+      // A block given back through the ABI leaves the toolkit's books too,
+      // so its Block's finalizer never frees the address again.
+      const frees = name === 'free_buffer' || name === 'dealloc';
       guarded[name] = (/** @type {any[]} */ ...args) => {
         if (this.#fault) {
           throw new PoisonedError(`${name}: this module trapped earlier (${this.#fault.message}); instantiate a new one`, this.#fault);
         }
+        // Converted once, here: the address released below is the one the
+        // export was given, whatever an argument's valueOf would say again.
+        if (frees) for (let i = 0; i < args.length; i++) args[i] = +args[i];
+        let result;
         try {
-          return value(...args);
+          result = value(...args);
         } catch (error) {
           if (!(error instanceof WebAssembly.RuntimeError)) throw error;
           this.#fault = trapError(error, name, exports);
           throw this.#fault;
         }
+        if (frees && result === 0) released(this, args[0] >>> 0);
+        return result;
       };
     }
     return Object.freeze(guarded);
@@ -398,10 +480,27 @@ export class RawModule {
    * @param {ElementArray} values
    */
   allocArray(values) {
-    const Type = /** @type {ElementType} */ (values?.constructor);
-    if (!TYPES.has(Type)) throw new TypeError(`allocArray: values must be a typed array, got ${Type?.name ?? typeof values}`);
-    const block = this.alloc(values.byteLength, Type.BYTES_PER_ELEMENT);
-    block.view(Type).write(values);
+    return this.#allocArray(values, 'allocArray');
+  }
+
+  /**
+   * @param {ElementArray} values
+   * @param {string} fn the caller, for messages
+   */
+  #allocArray(values, fn) {
+    // The element type from the array's internal slot, never from a
+    // `constructor` property the caller can set.
+    const tag = typedArrayTag(values);
+    const Type = tag === undefined ? undefined : BY_TAG.get(tag);
+    if (Type === undefined) throw new TypeError(`${fn}: values must be a typed array (${[...BY_TAG.keys()].join(', ')}), got ${tag ?? typeof values}`);
+    const block = this.alloc(lengthOf.call(values) * Type.BYTES_PER_ELEMENT, Type.BYTES_PER_ELEMENT);
+    try {
+      // Throws for a detached (transferred) array: then nothing is kept.
+      typedSet.call(block.view(Type).array, values);
+    } catch (error) {
+      block.free();
+      throw new TypeError(`${fn}: could not copy values into wasm memory (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    }
     return block;
   }
 
@@ -496,11 +595,15 @@ export class RawModule {
    * @param {Float32Array} values
    */
   normalizeNumbers(values) {
-    if (!(values instanceof Float32Array)) throw new TypeError('normalizeNumbers: values must be a Float32Array');
-    this.#withArray(values, (block, n) => {
+    if (typedArrayTag(values) !== 'Float32Array') throw new TypeError('normalizeNumbers: values must be a Float32Array');
+    const block = this.#allocArray(values, 'normalizeNumbers');
+    try {
+      const n = lengthOf.call(values);
       check(this.exports.normalize_numbers(block.ptr, n), 'normalize_numbers', `${n} elements`);
-      values.set(block.view(Float32Array).array);
-    });
+      typedSet.call(values, block.view(Float32Array).array);
+    } finally {
+      block.free();
+    }
     return values;
   }
 
@@ -621,9 +724,9 @@ export class RawModule {
    * @returns {T}
    */
   #withArray(values, f) {
-    const block = this.allocArray(values);
+    const block = this.#allocArray(values, 'sumU32');
     try {
-      return f(block, values.length);
+      return f(block, lengthOf.call(values));
     } finally {
       block.free();
     }

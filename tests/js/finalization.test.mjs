@@ -40,3 +40,29 @@ test('a block freed by hand is not freed again by the finalizer', async () => {
   assert.equal(raw.lastStatus(), 0, 'no refused dealloc from a finalizer');
   kept.free();
 });
+
+// Finding F3: a result freed through the ABI (`raw.freeBuffer(ptr, len)`,
+// as the README documents) stayed registered, and its finalizer later freed
+// whatever block the allocator had put at the same address.
+test('a block freed through the ABI is never freed again by its finalizer, even at a reused address', async () => {
+  const raw = await loadRaw();
+  let first;
+  (() => {
+    const owned = raw.processStringOwned('abc');
+    first = owned.ptr;
+    raw.freeBuffer(owned.ptr, owned.byteLength);
+  })();
+  const mine = raw.processStringOwned('abc');
+  assert.equal(mine.ptr, first, 'the allocator reuses the address (the case that matters)');
+  for (let round = 0; round < 10; round++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  assert.equal(raw.heapStats().hostBlocks, 1, 'mine is still live');
+  const theirs = raw.processStringOwned('XYZ');
+  assert.notEqual(theirs.ptr, mine.ptr, 'nobody else got my address');
+  assert.equal(mine.text(), 'abc_processed');
+  mine.free();
+  theirs.free();
+  assert.equal(raw.heapStats().hostBlocks, 0);
+});

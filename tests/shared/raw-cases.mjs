@@ -346,6 +346,107 @@ export function rawCases({ rawBytes, toolkit, bindgenExports }) {
     ],
 
     [
+      // Finding F1: the value was converted after the view was taken, so a
+      // valueOf (or an element getter) that grew memory lost the write.
+      'MemoryView.set and write keep writes whose conversion grows memory',
+      async () => {
+        const raw = await fresh();
+        const block = raw.alloc(16, 4);
+        const view = block.view(Uint32Array);
+        view.set(0, {
+          valueOf() {
+            raw.memory.grow(1);
+            return 42;
+          },
+        });
+        eq(view.get(0), 42, 'set() through a valueOf that grows memory');
+        view.set(1, {
+          valueOf() {
+            raw.alloc(1 << 20).free();
+            return 7;
+          },
+        });
+        eq(view.get(1), 7, 'set() through a valueOf that allocates 1 MiB');
+        const source = {
+          length: 4,
+          get 0() {
+            return 1;
+          },
+          get 1() {
+            raw.memory.grow(1);
+            return 2;
+          },
+          2: 3,
+          3: 4,
+        };
+        view.write(source);
+        eq(Array.from(view.array), [1, 2, 3, 4], 'write() of an array-like whose getter grows memory');
+        view.write([9], {
+          valueOf() {
+            raw.memory.grow(1);
+            return 3;
+          },
+        });
+        eq(view.get(3), 9, 'write() at an offset whose valueOf grows memory');
+        block.free();
+        eq(raw.heapStats().hostBlocks, 0, 'no block left');
+      },
+    ],
+
+    [
+      // Finding F5: the block was allocated before the copy, and a copy
+      // that threw left it live and surfaced the engine's bare TypeError.
+      'allocArray and normalizeNumbers refuse detached and disguised arrays with a typed error and keep nothing',
+      async () => {
+        const raw = await fresh();
+        const base = raw.heapStats();
+        const detached = () => {
+          const a = new Float32Array(1000).fill(1);
+          structuredClone(a.buffer, { transfer: [a.buffer] });
+          return a;
+        };
+        throws(() => raw.allocArray(detached()), TypeError, /^allocArray: could not copy values into wasm memory/);
+        throws(() => raw.normalizeNumbers(detached()), TypeError, /^normalizeNumbers: could not copy values into wasm memory/);
+        // A `constructor` property decides nothing: the internal slot does.
+        const bytes = new Uint8Array(4098).fill(1);
+        bytes.constructor = Uint32Array;
+        const block = raw.allocArray(bytes);
+        eq([block.byteLength, block.align], [4098, 1], 'a Uint8Array stays bytes');
+        block.free();
+        const fake = new Float32Array([2, 4]);
+        Object.defineProperty(fake, 'constructor', { value: Uint8Array });
+        eq(Array.from(raw.normalizeNumbers(fake)), [0.5, 1], 'a Float32Array is normalized whatever its constructor says');
+        throws(() => raw.allocArray(new DataView(new ArrayBuffer(8))), TypeError, /^allocArray: values must be a typed array/);
+        throws(() => raw.allocArray([1, 2]), TypeError, /^allocArray: values must be a typed array/);
+        const after = raw.heapStats();
+        eq([after.liveBytes, after.hostBlocks], [base.liveBytes, 0], 'live bytes and host blocks after the refusals');
+      },
+    ],
+
+    [
+      // Finding F3 (the part that needs no garbage collector; the
+      // finalizer itself is in tests/js/finalization.test.mjs): a block
+      // given back through the ABI is marked freed on its Block object.
+      'a Block given back through the ABI is freed for the toolkit too',
+      async () => {
+        const raw = await fresh();
+        const owned = raw.processStringOwned('abc');
+        raw.freeBuffer(owned.ptr, owned.byteLength);
+        ok(owned.freed, 'the Block knows it was given back');
+        throws(() => owned.text(), T.UseAfterFreeError, /already freed/);
+        const block = raw.alloc(8, 4);
+        raw.exports.dealloc(block.ptr, 8, 4);
+        ok(block.freed, 'a bare dealloc export marks it too');
+        throws(() => block.free(), T.UseAfterFreeError, /already freed/);
+        const refused = raw.alloc(8, 4);
+        throws(() => raw.dealloc(refused.ptr, 16, 4), T.WrongLengthError);
+        ok(!refused.freed, 'a refused free leaves the Block live');
+        refused.free();
+        eq(raw.heapStats().hostBlocks, 0, 'no block left');
+      },
+    ],
+
+    [
       'RawModule refuses a module without the raw exports',
       async () => {
         throws(() => new T.RawModule({ memory: new WebAssembly.Memory({ initial: 1 }) }), TypeError, /missing exports: alloc/);
