@@ -395,6 +395,8 @@ class Buffer {
  * FinalizationRegistry frees it if you forget.
  */
 export class F32Buffer extends Buffer {
+  #f32 = true;
+
   /** @param {number} length */
   constructor(length) {
     super(glue.F32Buffer, 'F32Buffer', length);
@@ -415,6 +417,7 @@ export class F32Buffer extends Buffer {
   /** `normalize` in place, with no copy: whether it scaled. */
   normalize() {
     const inner = innerOf(this, 'normalize()');
+    if (!(#f32 in this)) throw new TypeError('F32Buffer.normalize(): this is not an F32Buffer');
     const began = begin('F32Buffer.normalize');
     let result;
     try {
@@ -431,6 +434,8 @@ export class F32Buffer extends Buffer {
  * FinalizationRegistry frees it if you forget.
  */
 export class U32Buffer extends Buffer {
+  #u32 = true;
+
   /** @param {number} length */
   constructor(length) {
     super(glue.U32Buffer, 'U32Buffer', length);
@@ -451,6 +456,7 @@ export class U32Buffer extends Buffer {
   /** The wrapping sum of the elements, in place. */
   sum() {
     const inner = innerOf(this, 'sum()');
+    if (!(#u32 in this)) throw new TypeError('U32Buffer.sum(): this is not a U32Buffer');
     const began = begin('U32Buffer.sum');
     let result;
     try {
@@ -464,6 +470,7 @@ export class U32Buffer extends Buffer {
   /** Element `i` ← `2 * i`, in place. */
   fillDoubles() {
     const inner = innerOf(this, 'fillDoubles()');
+    if (!(#u32 in this)) throw new TypeError('U32Buffer.fillDoubles(): this is not a U32Buffer');
     const began = begin('U32Buffer.fillDoubles');
     try {
       inner.fillDoubles();

@@ -6,6 +6,7 @@
 export declare const Status: Readonly<{
   OK: 0; NULL_POINTER: -1; ZERO_LENGTH: -2; CANNOT_NORMALIZE: -3; MISALIGNED: -4; OVERFLOW: -5;
   OUT_OF_BOUNDS: -6; NOT_OWNED: -7; WRONG_LENGTH: -8; OUT_OF_MEMORY: -9; BAD_ALIGN: -10;
+  OUT_PARAMS_OVERLAP: -11;
 }>;
 
 /** Base class of every error a raw call reports; `code` is the status. */
@@ -36,6 +37,8 @@ export declare class WrongLengthError extends RawError {}
 export declare class OutOfMemoryError extends RawError {}
 /** -10: an alignment that is not a power of two from 1 to 65536. */
 export declare class BadAlignError extends RawError {}
+/** -11: two out-params name the same memory. */
+export declare class OutParamsOverlapError extends RawError {}
 /** A status code this toolkit does not know. */
 export declare class UnknownStatusError extends RawError {}
 /**

@@ -84,6 +84,7 @@ export class NotOwnedError extends RawError {}
 export class WrongLengthError extends RawError {}
 export class OutOfMemoryError extends RawError {}
 export class BadAlignError extends RawError {}
+export class OutParamsOverlapError extends RawError {}
 /** A code this toolkit does not know (a newer module). */
 export class UnknownStatusError extends RawError {}
 
@@ -99,6 +100,7 @@ export const STATUS_CLASSES = Object.freeze({
   WrongLengthError,
   OutOfMemoryError,
   BadAlignError,
+  OutParamsOverlapError,
 });
 
 /** Status codes by name (`Status.NOT_OWNED === -7`), from the contract. */

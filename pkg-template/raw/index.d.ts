@@ -25,6 +25,7 @@ export {
   WrongLengthError,
   OutOfMemoryError,
   BadAlignError,
+  OutParamsOverlapError,
   UnknownStatusError,
   UseAfterFreeError,
   StaleInstanceError,

@@ -13,7 +13,7 @@
 // bundlers) and `node.js` (Node) load raw.wasm and wrap it with `RawModule`.
 
 import contract from '../lib/contract.js';
-import { errorFor, PoisonedError, Status, UseAfterFreeError } from '../lib/errors.js';
+import { errorFor, NotOwnedError, PoisonedError, Status, UseAfterFreeError } from '../lib/errors.js';
 import { panicErrorFor } from '../lib/trap.js';
 
 export {
@@ -25,6 +25,7 @@ export {
   NullPointerError,
   OutOfBoundsError,
   OutOfMemoryError,
+  OutParamsOverlapError,
   OverflowError,
   PanicError,
   PoisonedError,
@@ -54,6 +55,23 @@ function trapError(error, fn, exports) {
 }
 
 /**
+ * `value` if it is an integer number in the i32 range: the toolkit refuses
+ * what wasm would coerce (`"x"` → 0, `1.5` → 1), as the package does.
+ * @param {unknown} value
+ * @param {string} name
+ * @param {string} fn
+ * @returns {number}
+ */
+function requireI32(value, name, fn) {
+  if (typeof value !== 'number') throw new TypeError(`${fn}: ${name} must be a number, got ${value === null ? 'null' : typeof value}`);
+  if (!Number.isInteger(value) || value < -2147483648 || value > 2147483647) {
+    throw new RangeError(`${fn}: ${name} must be an integer from -2147483648 to 2147483647, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Throws the typed error for a non-zero status.
  * @param {number} code
  * @param {string} fn
  * @param {string} [detail]
@@ -384,6 +402,26 @@ export class RawModule {
   }
 
   /**
+   * The NotOwnedError for `len` elements of `size` bytes at `ptr`, saying
+   * which of its causes it is (from `debug_ptr`, which reads the registry).
+   * @param {string} fn
+   * @param {number} ptr
+   * @param {number} len
+   * @param {number} size
+   */
+  #notOwned(fn, ptr, len, size) {
+    const where = `ptr ${ptr}, len ${len}`;
+    const said = this.debugPtr(ptr >>> 0, Math.min(len * size, 0xffffffff));
+    const past = /runs past the end of live block (0x[0-9a-f]+) \((\d+) bytes\)/.exec(said);
+    const message = past
+      ? `len runs past the end of the block at ${past[1]} (${past[2]} bytes): ${where}`
+      : /not inside any live block/.test(said)
+        ? `the range is not inside a live block this module handed out (never allocated, or already freed): ${where}`
+        : `${where}: ${said}`;
+    return new NotOwnedError(Status.NOT_OWNED, fn, message);
+  }
+
+  /**
    * @param {RawExports} exports
    * @returns {RawExports}
    */
@@ -532,7 +570,7 @@ export class RawModule {
    * @returns {number}
    */
   add(a, b) {
-    return this.exports.scale_and_add(a, b, 1);
+    return this.exports.scale_and_add(requireI32(a, 'a', 'add'), requireI32(b, 'b', 'add'), 1);
   }
 
   /**
@@ -543,7 +581,8 @@ export class RawModule {
    * @returns {number}
    */
   scaleAndAdd(x, y, factor) {
-    return this.exports.scale_and_add(x, y, factor);
+    const fn = 'scaleAndAdd';
+    return this.exports.scale_and_add(requireI32(x, 'x', fn), requireI32(y, 'y', fn), requireI32(factor, 'factor', fn));
   }
 
   /**
@@ -554,7 +593,9 @@ export class RawModule {
    */
   callSum(ptr, len) {
     const sum = this.exports.sum_u32(ptr, len) >>> 0;
-    check(this.exports.last_status(), 'sum_u32', `ptr ${ptr}, len ${len}`);
+    const code = this.exports.last_status();
+    if (code === Status.NOT_OWNED) throw this.#notOwned('sum_u32', ptr, len, 4);
+    check(code, 'sum_u32', `ptr ${ptr}, len ${len}`);
     return sum;
   }
 

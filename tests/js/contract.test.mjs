@@ -44,6 +44,16 @@ test('status codes: the toolkit, the error classes and the .d.ts say what the ki
     assert.match(dts, new RegExp(`class ${s.class} extends RawError`), `errors.d.ts declares ${s.class}`);
 });
 
+test("the README's status table lists every code with its class, and nothing else", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const table = readme.split('### Status codes')[1].split('\n\n')[1];
+  const rows = [...table.matchAll(/^\| (\S+) \| (?:`(\w+)`|—) \|/gm)].map((m) => [Number(m[1].replace('−', '-')), m[2] ?? '']);
+  assert.deepEqual(
+    rows,
+    status.status.map((s) => [s.code, s.class]),
+  );
+});
+
 test("the panic record: the layout the JS reads is the kit's", () => {
   assert.deepEqual(status.panicRecord, { lengthOffset: 0, textOffset: 4, capacity: 1024 });
   const lib = readFileSync(join(root, 'pkg-template', 'lib', 'trap.js'), 'utf8');

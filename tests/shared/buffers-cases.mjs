@@ -79,6 +79,34 @@ export function buffersCases({ bindgen: m }) {
     ],
 
     [
+      // Issue #15, findings F4/F4b: a copy of a handle (assign, spread,
+      // Object.create) passed `instanceof` and reached Rust with a freed
+      // pointer; a method called on another class read the wrong type.
+      'copies, look-alikes and other classes are refused before Rust sees a pointer',
+      () => {
+        const a = m.F32Buffer.from(new Float32Array([1, 2, 4]));
+        const u = new m.U32Buffer(2);
+        const copies = [Object.assign(Object.create(m.F32Buffer.prototype), a), Object.create(a), { ...a }, Object.create(m.F32Buffer.prototype)];
+        a.free();
+        for (const copy of copies) {
+          for (const call of [() => copy.length, () => copy.normalize?.(), () => copy.view?.(), () => copy.free?.()]) {
+            let error;
+            try {
+              call();
+            } catch (e) {
+              error = e;
+            }
+            ok(error === undefined ? !(copy instanceof m.F32Buffer) : error instanceof TypeError, `a copy is refused with a TypeError, got ${error?.name}`);
+          }
+        }
+        throws(() => m.F32Buffer.prototype.normalize.call(u), TypeError, /this is not an F32Buffer/);
+        throws(() => m.U32Buffer.prototype.sum.call(m.F32Buffer.from(new Float32Array(1))), TypeError, /this is not a U32Buffer/);
+        ok(m.F32Buffer.prototype.view.call(u) instanceof Uint32Array, "a U32Buffer's view is its own, whichever prototype lends the method");
+        u.free();
+      },
+    ],
+
+    [
       'use after free throws UseAfterFreeError naming the method',
       () => {
         const b = new m.F32Buffer(2);

@@ -77,12 +77,25 @@ export function rawCases({ rawBytes, toolkit, bindgenExports }) {
       async () => {
         const raw = await fresh();
         const block = raw.allocArray(new Uint32Array([1, 2]));
+        const freed = raw.alloc(8, 4);
+        const gone = freed.ptr;
+        freed.free();
         const cases = [
           [() => raw.callSum(0, 1), T.NullPointerError, /sum_u32: a pointer is 0/],
           [() => raw.callSum(block.ptr + 1, 1), T.MisalignedError, /not a multiple/],
           [() => raw.callSum(0xfffffffc, 2), T.OverflowError, /does not fit in 32 bits/],
           [() => raw.callSum(raw.memory.buffer.byteLength, 1), T.OutOfBoundsError, /past the end of linear memory/],
-          [() => raw.callSum(block.ptr, 3), T.NotOwnedError, /not inside a live block/],
+          // A length past the end says so, not the causes it is not (issue #15).
+          [
+            () => raw.callSum(block.ptr, 3),
+            T.NotOwnedError,
+            /^sum_u32: len runs past the end of the block at 0x[0-9a-f]+ \(8 bytes\): ptr \d+, len 3 \(status -7\)$/,
+          ],
+          [
+            () => raw.callSum(gone, 1),
+            T.NotOwnedError,
+            /^sum_u32: the range is not inside a live block this module handed out \(never allocated, or already freed\)/,
+          ],
           [() => raw.normalizeNumbers(new Float32Array(0)), T.ZeroLengthError, /length is 0/],
           [() => raw.normalizeNumbers(new Float32Array([0, -1])), T.CannotNormalizeError, /maximum is 0 or not finite/],
           [() => raw.freeBuffer(block.ptr, 4), T.WrongLengthError, /different size/],
@@ -443,6 +456,28 @@ export function rawCases({ rawBytes, toolkit, bindgenExports }) {
         ok(!refused.freed, 'a refused free leaves the Block live');
         refused.free();
         eq(raw.heapStats().hostBlocks, 0, 'no block left');
+      },
+    ],
+
+    [
+      // Issue #15: one address for both of echo_suffix's out-params made a
+      // result buffer nobody could free; the toolkit refused nothing where
+      // the package refuses a coercion.
+      'echo_suffix refuses one address for both out-params, and the toolkit refuses what wasm would coerce',
+      async () => {
+        const raw = await fresh();
+        const base = raw.heapStats();
+        const input = raw.writeString('x');
+        const out = raw.alloc(4, 4);
+        eq(raw.exports.echo_suffix(input.ptr, 1, out.ptr, out.ptr), S.OUT_PARAMS_OVERLAP, 'status');
+        eq(T.errorFor(S.OUT_PARAMS_OVERLAP, 'echo_suffix').name, 'OutParamsOverlapError');
+        out.free();
+        input.free();
+        eq(raw.heapStats().liveBytes, base.liveBytes, 'no result buffer was left behind');
+        throws(() => raw.add('x', {}), TypeError, /^add: a must be a number, got string/);
+        throws(() => raw.add(1, 1.5), RangeError, /^add: b must be an integer/);
+        throws(() => raw.scaleAndAdd(1, 2, null), TypeError, /^scaleAndAdd: factor must be a number, got null/);
+        eq(raw.add(2147483647, 1), -2147483648, 'valid numbers still wrap');
       },
     ],
 

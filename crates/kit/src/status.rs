@@ -34,11 +34,14 @@ pub enum Status {
     OutOfMemory = -9,
     /// `alloc`'s alignment is not a power of two from 1 to 65536.
     BadAlign = -10,
+    /// Two out-params name the same memory, so one result would overwrite
+    /// the other (and a result buffer could never be found to free).
+    OutParamsOverlap = -11,
 }
 
 impl Status {
     /// Every status, in code order (0, -1, -2, ...).
-    pub const ALL: [Status; 11] = [
+    pub const ALL: [Status; 12] = [
         Status::Ok,
         Status::NullPointer,
         Status::ZeroLength,
@@ -50,6 +53,7 @@ impl Status {
         Status::WrongLength,
         Status::OutOfMemory,
         Status::BadAlign,
+        Status::OutParamsOverlap,
     ];
 
     /// The code as it crosses the ABI.
@@ -137,6 +141,11 @@ impl Status {
                 "BAD_ALIGN",
                 "BadAlignError",
                 "the alignment must be a power of two from 1 to 65536",
+            ),
+            Status::OutParamsOverlap => (
+                "OUT_PARAMS_OVERLAP",
+                "OutParamsOverlapError",
+                "two out-params name the same memory; give each its own",
             ),
         }
     }

@@ -191,7 +191,8 @@ pub extern "C" fn ascii_uppercase(
 
 /// Appends `"_echo"` to the text at `(in_ptr, in_len)`; writes the new
 /// buffer's address to `*out_ptr_ptr` and its length to `*out_len_ptr` (each
-/// 4 bytes, 4-aligned). The host owns the new buffer.
+/// 4 bytes, 4-aligned, and not the same address: -11 otherwise). The host
+/// owns the new buffer.
 #[allow(unsafe_code)] // exported by name: the module's ABI
 #[unsafe(no_mangle)]
 pub extern "C" fn echo_suffix(
@@ -223,6 +224,10 @@ fn produce_string(
 ) -> Result<(), Status> {
     memory::check::<usize>(ptr_at, 1)?;
     memory::check::<usize>(len_at, 1)?;
+    // Both are aligned words, so they overlap only when they are one.
+    if ptr_at == len_at {
+        return Err(Status::OutParamsOverlap);
+    }
     let bytes = memory::with_slice(in_addr, in_len as usize, |input: &[u8]| {
         let text = rust_wasm_memory_kit::text::decode_lossy(input)?;
         transform(&text).map_err(|_| Status::OutOfMemory)

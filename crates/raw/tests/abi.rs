@@ -235,6 +235,28 @@ fn echo_suffix_writes_both_out_params_and_replaces_invalid_utf8() {
 }
 
 #[test]
+fn echo_suffix_refuses_one_address_for_both_out_params() {
+    // Finding: with both results written to one word, the buffer's address
+    // was overwritten by its length and the buffer could never be freed.
+    let _g = serial();
+    let blocks = host_blocks();
+    let (input, n) = text_block("x");
+    let out = alloc(std::mem::size_of::<usize>() as u32, 4).cast::<usize>();
+    assert_eq!(
+        echo_suffix(input, n as u32, out, out),
+        code(Status::OutParamsOverlap)
+    );
+    assert_eq!(last_status(), code(Status::OutParamsOverlap));
+    assert_eq!(
+        host_blocks(),
+        blocks + 2,
+        "only the input and out blocks are live"
+    );
+    free_block(out, std::mem::size_of::<usize>(), 4);
+    free_block(input, n, 1);
+}
+
+#[test]
 fn a_refused_out_param_allocates_nothing() {
     let _g = serial();
     let blocks = host_blocks();
@@ -315,5 +337,5 @@ fn scalar_exports_wrap() {
 fn status_codes_are_stable() {
     let _g = serial();
     let codes: Vec<i32> = Status::ALL.iter().map(|s| s.code()).collect();
-    assert_eq!(codes, (0..=10).map(|c| -c).collect::<Vec<_>>());
+    assert_eq!(codes, (0..=11).map(|c| -c).collect::<Vec<_>>());
 }
