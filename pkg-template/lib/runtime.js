@@ -5,6 +5,7 @@
 // and ./testing.js import it.
 import * as glue from '../glue/rust_wasm_memory.js';
 import { StaleInstanceError } from './errors.js';
+import { hasTrapped, onTrap, trapped } from './instances.js';
 import { panicErrorFor } from './trap.js';
 
 /** The glue with our own hidden exports (src/, `skip_typescript`), untyped. */
@@ -63,14 +64,35 @@ export function enter(fn) {
  * trap without a panic.
  */
 function instanceTrapped() {
+  if (hasTrapped(wasm)) return; // told already, by another path
   generation++;
   replaced = true;
   if (depth > 0) abandoned = true;
+  // Tell a RawModule over the same instance, too.
+  telling = true;
+  try {
+    trapped(wasm);
+  } finally {
+    telling = false;
+  }
 }
 
-/** Listens for the panic hook of the current instance. */
+/** Set while this layer tells the other faces, so it does not hear itself. */
+let telling = false;
+
+/**
+ * Listens for the end of the current instance: its panic hook, and a trap
+ * that a RawModule over the same instance saw (which, without a panic,
+ * nothing else asked to replace).
+ */
 function listen() {
   glueHidden.__setTrapListener(instanceTrapped);
+  const current = wasm;
+  onTrap(current, () => {
+    if (telling || wasm !== current) return;
+    current.__scheduleReinit();
+    instanceTrapped();
+  });
 }
 
 /**

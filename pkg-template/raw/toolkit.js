@@ -14,6 +14,7 @@
 
 import contract from '../lib/contract.js';
 import { errorFor, NotOwnedError, PoisonedError, Status, UseAfterFreeError } from '../lib/errors.js';
+import { hasTrapped, onTrap, trapped } from '../lib/instances.js';
 import { panicErrorFor } from '../lib/trap.js';
 
 export {
@@ -386,8 +387,17 @@ export class RawModule {
      * `PoisonedError` instead of entering the broken instance.
      */
     this.exports = this.#guard(exports);
+    // A trap through another face over the same instance (the package's
+    // API layer, for `new RawModule(await init())`) poisons this one too.
+    const poison = () => {
+      if (this.#fault) return;
+      const cause = new WebAssembly.RuntimeError('the instance trapped in a call through another face');
+      this.#fault = trapError(cause, 'another face of this instance', exports);
+    };
+    if (hasTrapped(exports)) poison();
+    else onTrap(exports, poison);
     // Record panic messages (no-op if the module has its own hook).
-    this.exports.install_panic_hook?.();
+    if (!this.#fault) this.exports.install_panic_hook?.();
   }
 
   /** @type {import('../lib/errors.js').PanicError | null} */
@@ -449,6 +459,9 @@ export class RawModule {
         } catch (error) {
           if (!(error instanceof WebAssembly.RuntimeError)) throw error;
           this.#fault = trapError(error, name, exports);
+          // Another face over this instance (the package's API layer) must
+          // not go on using it either.
+          trapped(exports);
           throw this.#fault;
         }
         if (frees && result === 0) released(this, args[0] >>> 0);

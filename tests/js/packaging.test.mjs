@@ -93,6 +93,7 @@ describe('npm pack', () => {
       'package/lib/errors.d.ts',
       'package/lib/errors.js',
       'package/lib/index.js',
+      'package/lib/instances.js',
       'package/lib/node.js',
       'package/lib/runtime.js',
       'package/lib/testing.js',

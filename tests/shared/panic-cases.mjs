@@ -160,6 +160,26 @@ export async function panicCases({ bindgen: m, panicProbe, bindgenExports, toolk
     eq(renewed.sumU32([1, 2]), 3, 'a wrapper over the new instance');
   });
 
+  // Issue #15, finding F7: after a trap through the package, a RawModule
+  // over the same instance kept calling the trapped instance.
+  test('a trap through the package poisons a RawModule over the same instance; a trap through it marks the package buffers stale', async () => {
+    const old = await bindgenExports();
+    const raw = new T.RawModule(old);
+    eq(raw.processString('a'), 'a_processed', 'the raw face works before');
+    expectThrows(() => panicProbe('through the package'), m.PanicError, '__panicProbe');
+    eq(m.greet('y'), 'Hello, y', 'the package runs on a fresh instance');
+    ok(raw.fault instanceof T.PanicError, 'the raw face over the trapped instance is poisoned');
+    eq(raw.fault.message, 'through the package', 'its fault carries the panic message');
+    expectThrows(() => raw.processString('b'), T.PoisonedError, 'a call on the poisoned raw face');
+    const late = new T.RawModule(old);
+    ok(late.fault instanceof T.PanicError, 'a RawModule made later over the trapped instance starts poisoned');
+    const raw2 = new T.RawModule(await bindgenExports());
+    const kept = new m.F32Buffer(4);
+    expectThrows(() => raw2.exports.panic_probe(5), T.PanicError, 'panic_probe');
+    expectThrows(() => kept.length, m.StaleInstanceError, 'a package buffer of the instance that trapped through the raw face');
+    eq(snapshot(m), fresh, 'the package, on its replacement instance');
+  });
+
   if (exhaustMemory) {
     test('a trap without a panic (an internal allocation failing at 4 GiB) is a PanicError of kind "trap"', async () => {
       // Grow the package's memory to the wasm32 limit with one huge buffer,
