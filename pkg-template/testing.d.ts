@@ -8,5 +8,8 @@
  */
 export declare function panicProbe(message: string): never;
 
+/** Live `JsValue` slots in wasm-bindgen's externref table of the current instance (for leak tests). */
+export declare function externrefsLive(): number;
+
 /** The raw exports of the current instance (a new object after a panic). */
 export declare function currentExports(): WebAssembly.Exports & { memory: WebAssembly.Memory };

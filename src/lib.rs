@@ -51,6 +51,14 @@ fn start() {
     panic::install();
 }
 
+/// Live `JsValue` slots in wasm-bindgen's externref table
+/// (`wasm_bindgen::externref_heap_live_count`), for leak tests through
+/// `rust-wasm-memory/testing`.
+#[wasm_bindgen(js_name = "__externrefsLive", skip_typescript)]
+pub fn externrefs_live() -> u32 {
+    wasm_bindgen::externref_heap_live_count()
+}
+
 /// The current instance's raw exports, for the API layer (which must see
 /// the instance that replaced one that trapped).
 #[wasm_bindgen(js_name = "__wasmExports", skip_typescript)]

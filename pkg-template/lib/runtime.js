@@ -231,4 +231,5 @@ export const hidden = Object.freeze({
   /** @param {string} message */
   panicProbe: (message) => call('__panicProbe', () => glueHidden.__panicProbe(message)),
   currentExports: () => call('__wasmExports', () => glueHidden.__wasmExports()),
+  externrefsLive: () => call('__externrefsLive', () => glueHidden.__externrefsLive()),
 });

@@ -15,6 +15,15 @@ export function panicProbe(message) {
   throw new Error('unreachable: the probe always panics');
 }
 
+/**
+ * Live `JsValue` slots in wasm-bindgen's externref table of the current
+ * instance: for leak tests, with `heapStats()`.
+ * @returns {number}
+ */
+export function externrefsLive() {
+  return hidden.externrefsLive();
+}
+
 /** The raw exports of the current instance (a new object after a panic). */
 export function currentExports() {
   return hidden.currentExports();

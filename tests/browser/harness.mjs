@@ -23,6 +23,8 @@ async function environment() {
     bindgenExports: async () => testing.currentExports(),
     // The hidden export that panics on purpose (the panic suite only).
     panicProbe: testing.panicProbe,
+    externrefsLive: testing.externrefsLive,
+    refusedCalls: 10000,
   };
 }
 

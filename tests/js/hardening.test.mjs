@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import * as bindgen from 'rust-wasm-memory';
 import * as toolkit from 'rust-wasm-memory/raw';
-import { currentExports } from 'rust-wasm-memory/testing';
+import { currentExports, externrefsLive } from 'rust-wasm-memory/testing';
 import { hardeningCases } from '../shared/hardening-cases.mjs';
 
 const scale = Number(process.env.RWM_HARDENING_SCALE ?? 1);
@@ -20,6 +20,8 @@ const cases = await hardeningCases({
   fc,
   rawBytes: () => readFile(new URL('raw.wasm', toolkit.RAW_WASM_URL)),
   bindgenExports: async () => currentExports(),
+  externrefsLive,
+  refusedCalls: Math.max(1000, Math.round(1e5 * scale)),
   runs: Math.max(10, Math.round(1e5 * scale)),
   growthRounds: Math.max(10, Math.round(1e4 * scale)),
   soakCalls: Math.max(100, Math.round(1e6 * scale)),

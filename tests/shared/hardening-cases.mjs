@@ -35,11 +35,24 @@ const isI32 = (v) => typeof v === 'number' && Number.isInteger(v) && v >= -(2 **
  */
 const HUGE_U32_LENGTHS = [1073741823, 4294967295];
 
-export async function hardeningCases({ bindgen: m, toolkit: T, rawBytes, bindgenExports, fc, runs = 1000, growthRounds = 1000, soakCalls = 10000 }) {
+export async function hardeningCases({
+  bindgen: m,
+  toolkit: T,
+  rawBytes,
+  bindgenExports,
+  externrefsLive,
+  fc,
+  runs = 1000,
+  growthRounds = 1000,
+  soakCalls = 10000,
+  refusedCalls = 10000,
+}) {
   const memory = (await bindgenExports()).memory;
   // One-time allocations (wasm-bindgen's externref slab, the typed-array
-  // intrinsics cache) happen on first use; make them before any baseline.
-  m.normalize(new Float32Array([1]));
+  // intrinsics cache, two externref slots) happen on first use; make them
+  // before any baseline. 100 elements: past the small-array path, which
+  // never reaches them.
+  m.normalize(new Float32Array(100).fill(1));
   m.add(1, 2);
   m.processString('warm');
   try {
@@ -57,11 +70,9 @@ export async function hardeningCases({ bindgen: m, toolkit: T, rawBytes, bindgen
   const anyF32 = fc.oneof(fc.float(), special32);
   const f32Array = fc.array(anyF32, { maxLength: 48 }).map((a) => Float32Array.from(a));
   const u32Array = fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 48 }).map((a) => Uint32Array.from(a));
-  // Known gap (RELIABILITY.md): a Proxy whose traps throw, or a revoked
-  // Proxy, passed where a number or string is expected is refused with a
-  // TypeError, but each such call leaves two slots (8 bytes) of
-  // wasm-bindgen's externref slab behind. Those calls are checked for the
-  // error and for a healthy instance, not for exact live bytes.
+  // A Proxy whose traps throw, or a revoked Proxy, is refused like any
+  // wrong value and leaves nothing behind: no live bytes, no externref slot
+  // (issue #15, finding F6; they used to leak a slot each).
   const revoked = Proxy.revocable({}, {});
   revoked.revoke();
   const trapAll = {
@@ -103,14 +114,6 @@ export async function hardeningCases({ bindgen: m, toolkit: T, rawBytes, bindgen
     }
   }
   const real = (v) => (v instanceof HostileRef ? hostile[v.i] : v);
-  const trapping = new Set();
-  for (const v of hostile) {
-    try {
-      Reflect.getPrototypeOf(v);
-    } catch {
-      trapping.add(v);
-    }
-  }
   const wrong = fc.oneof(
     fc.anything(),
     fc.integer({ min: 0, max: hostile.length - 1 }).map((i) => new HostileRef(i)),
@@ -127,12 +130,13 @@ export async function hardeningCases({ bindgen: m, toolkit: T, rawBytes, bindgen
 
   // After any call, good or bad, the instance behaves as a fresh one: the
   // same answer to a known call, and nothing left allocated.
-  const baseline = () => m.heapStats();
-  const healthy = (before, ...inputs) => {
+  const baseline = () => ({ ...m.heapStats(), externrefs: externrefsLive() });
+  const healthy = (before) => {
     eq(m.processString('ok'), 'ok_processed', 'canary call after the generated one');
     const after = m.heapStats();
     eq(after.liveAllocations, before.liveAllocations, 'live allocations after the call');
-    if (!inputs.some((v) => trapping.has(v))) eq(after.liveBytes, before.liveBytes, 'live bytes after the call');
+    eq(after.liveBytes, before.liveBytes, 'live bytes after the call');
+    eq(externrefsLive(), before.externrefs, 'externref slots after the call');
   };
 
   /** Calls `fn`; a throw must be one of the documented error classes. */
@@ -507,6 +511,52 @@ export async function hardeningCases({ bindgen: m, toolkit: T, rawBytes, bindgen
         const after = m.heapStats();
         eq([after.liveBytes, after.liveAllocations], [before.liveBytes, before.liveAllocations], 'nothing left allocated');
       }),
+  ]);
+
+  // ---- refused calls leak nothing --------------------------------------------
+  cases.push([
+    `refused calls with revoked and trapping Proxies: ${refusedCalls} per API, every one a TypeError, live bytes and externref slots at baseline`,
+    () => {
+      const proxies = [revoked.proxy, new Proxy({}, trapAll), new Proxy(new Float32Array(2), trapAll)];
+      const apis = [
+        ['greet', (v) => m.greet(v)],
+        ['processString', (v) => m.processString(v)],
+        ['echoSuffix', (v) => m.echoSuffix(v)],
+        ['asciiUppercase', (v) => m.asciiUppercase(v)],
+        ['add', (v) => m.add(v, 1)],
+        ['scaleAndAdd', (v) => m.scaleAndAdd(1, v, 1)],
+        ['makeNumberArray', (v) => m.makeNumberArray(v)],
+        ['new F32Buffer', (v) => new m.F32Buffer(v)],
+        ['new U32Buffer', (v) => new m.U32Buffer(v)],
+        ['normalize', (v) => m.normalize(v)],
+        ['normalizeArray', (v) => m.normalizeArray(v)],
+        ['sumU32', (v) => m.sumU32(v)],
+        ['fillDoubles', (v) => m.fillDoubles(v)],
+        ['fillBuffer', (v) => m.fillBuffer(v)],
+        ['F32Buffer.from', (v) => m.F32Buffer.from(v)],
+        ['U32Buffer.from', (v) => m.U32Buffer.from(v)],
+      ];
+      for (const [name, call] of apis) {
+        for (const v of proxies) {
+          try {
+            call(v);
+          } catch {}
+        }
+        const before = baseline();
+        for (let i = 0; i < refusedCalls; i++) {
+          let error;
+          try {
+            call(proxies[i % proxies.length]);
+          } catch (e) {
+            error = e;
+          }
+          if (!(error instanceof TypeError)) throw new Error(`${name}: call ${i} gave ${error?.name ?? 'no error'} (${error?.message}), not a TypeError`);
+        }
+        const after = m.heapStats();
+        eq([after.liveBytes, after.liveAllocations], [before.liveBytes, before.liveAllocations], `${name}: live bytes and allocations`);
+        eq(externrefsLive(), before.externrefs, `${name}: externref slots`);
+      }
+    },
   ]);
 
   // ---- soak -----------------------------------------------------------------
