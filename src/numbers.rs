@@ -33,7 +33,7 @@ pub fn normalize(
     let mut copy = typed::copy_of::<f32>(F, array)?;
     let scaled = core_::normalize(&mut copy).is_ok();
     if scaled {
-        typed::copy_out(&copy, array)?;
+        typed::copy_out(F, &copy, array)?;
     }
     Ok(scaled)
 }
@@ -87,7 +87,7 @@ pub fn fill_doubles(
     let array: &Uint32Array = args::typed_array(F, "values", "Uint32Array", values)?;
     let filled =
         core_::make_number_array(typed::len(array)).map_err(|e| args::alloc_error(F, e))?;
-    typed::copy_out(&filled, array)?;
+    typed::copy_out(F, &filled, array)?;
     Ok(())
 }
 
@@ -104,7 +104,7 @@ pub fn fill_buffer(
     let array: &Uint8Array = args::typed_array(F, "bytes", "Uint8Array", bytes)?;
     let filled =
         core_::make_byte_pattern(typed::len(array)).map_err(|e| args::alloc_error(F, e))?;
-    typed::copy_out(&filled, array)?;
+    typed::copy_out(F, &filled, array)?;
     Ok(())
 }
 

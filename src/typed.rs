@@ -1,5 +1,5 @@
 //! Copies between caller-supplied JS typed arrays and Rust slices that run
-//! none of the caller's code.
+//! none of the caller's code and never throw into Rust.
 //!
 //! `js_sys`'s `length()`, `copy_to` and `copy_from` read the array's
 //! `length` *property*, which a caller can redefine on the instance
@@ -9,37 +9,40 @@
 //! assertion, a panic. Here the length is the array's internal
 //! `[[ArrayLength]]`, read through the engine's own `%TypedArray%` getter,
 //! and copies go through the engine's own `%TypedArray%.prototype.set`, both
-//! captured once per instance; neither can be intercepted per object.
+//! captured once when the module loads; neither can be intercepted per
+//! object. They are our own JS (`inline_js`), which reports a refused copy
+//! (a detached array) as `false` instead of throwing: an exception caught
+//! through a wasm-bindgen `catch` import keeps an externref slot.
 
-use js_sys::{Float32Array, Function, Reflect, Uint8Array, Uint32Array, WebAssembly};
+use js_sys::{Float32Array, Uint8Array, Uint32Array, WebAssembly};
 use rust_wasm_memory_core as core_;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-struct Intrinsics {
-    length: Function,
-    set: Function,
+#[wasm_bindgen(inline_js = r#"
+const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+const lengthOf = Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length').get;
+const set = TypedArrayPrototype.set;
+export function typedLength(array) {
+  return lengthOf.call(array);
 }
-
-impl Intrinsics {
-    fn capture() -> Option<Self> {
-        let uint8_prototype = Reflect::get_prototype_of(&Uint8Array::new_with_length(0)).ok()?;
-        let typed_array_prototype = Reflect::get_prototype_of(&uint8_prototype).ok()?;
-        let descriptor =
-            Reflect::get_own_property_descriptor(&typed_array_prototype, &"length".into()).ok()?;
-        let length = Reflect::get(&descriptor, &"get".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let set = Reflect::get(&typed_array_prototype, &"set".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        Some(Intrinsics { length, set })
-    }
+export function typedCopy(target, source) {
+  try {
+    set.call(target, source);
+    return true;
+  } catch {
+    return false;
+  }
 }
-
-thread_local! {
-    static INTRINSICS: Option<Intrinsics> = Intrinsics::capture();
+"#)]
+extern "C" {
+    /// The element count of a typed array (checked by the caller).
+    #[wasm_bindgen(js_name = typedLength)]
+    fn typed_length(array: &JsValue) -> f64;
+    /// `target.set(source)` through the intrinsic; false if the engine
+    /// refused (a detached array).
+    #[wasm_bindgen(js_name = typedCopy)]
+    fn typed_copy(target: &JsValue, source: &JsValue) -> bool;
 }
 
 /// Element types with a typed-array class.
@@ -71,21 +74,22 @@ fn memory_view<T: Element>(slice: &[T]) -> JsValue {
 }
 
 /// The element count of a typed array (checked by the caller with
-/// `ArrayBuffer.isView` and `instanceof`).
+/// `ArrayBuffer.isView` and `instanceof`); 0 for a detached one.
 pub fn len(array: &JsValue) -> usize {
-    INTRINSICS.with(|i| {
-        i.as_ref()
-            .and_then(|i| i.length.call0(array).ok())
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0) as usize
-    })
+    typed_length(array) as usize
 }
 
-fn set(target: &JsValue, source: &JsValue) -> Result<(), JsValue> {
-    INTRINSICS.with(|i| match i {
-        Some(i) => i.set.call1(target, source).map(drop),
-        None => Err(js_sys::Error::new("typed-array intrinsics are unavailable").into()),
-    })
+/// `target.set(source)`, or the TypeError of `func` for an array whose
+/// buffer was detached (transferred) before or during the call.
+fn set(func: &str, target: &JsValue, source: &JsValue) -> Result<(), JsValue> {
+    if typed_copy(target, source) {
+        Ok(())
+    } else {
+        Err(js_sys::TypeError::new(&format!(
+            "{func}: values is a typed array whose buffer was detached (transferred); its elements cannot be read or written"
+        ))
+        .into())
+    }
 }
 
 /// A new Rust copy of a typed array of `T` (checked by the caller), or the
@@ -93,17 +97,17 @@ fn set(target: &JsValue, source: &JsValue) -> Result<(), JsValue> {
 pub fn copy_of<T: Element + Default>(func: &str, array: &JsValue) -> Result<Vec<T>, JsValue> {
     let mut copy = core_::try_vec_filled(len(array), T::default())
         .map_err(|e| crate::args::alloc_error(func, e))?;
-    copy_in(array, &mut copy)?;
+    copy_in(func, array, &mut copy)?;
     Ok(copy)
 }
 
 /// Copies `src` (a typed array of `len(src) == dst.len()` elements of `T`)
 /// into `dst`.
-pub fn copy_in<T: Element>(src: &JsValue, dst: &mut [T]) -> Result<(), JsValue> {
-    set(&memory_view::<T>(dst), src)
+pub fn copy_in<T: Element>(func: &str, src: &JsValue, dst: &mut [T]) -> Result<(), JsValue> {
+    set(func, &memory_view::<T>(dst), src)
 }
 
 /// Copies `src` into `dst` (a typed array of `src.len()` elements of `T`).
-pub fn copy_out<T: Element>(src: &[T], dst: &JsValue) -> Result<(), JsValue> {
-    set(dst, &memory_view(src))
+pub fn copy_out<T: Element>(func: &str, src: &[T], dst: &JsValue) -> Result<(), JsValue> {
+    set(func, dst, &memory_view(src))
 }

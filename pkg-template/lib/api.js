@@ -70,7 +70,9 @@ function smallLength(values, tag) {
     small.f32 = [];
   }
   const n = lengthOf.call(values);
-  return n <= small.capacity ? n : -1;
+  // Empty (or detached: its length reads 0) takes the general path, which
+  // tells the two apart.
+  return n > 0 && n <= small.capacity ? n : -1;
 }
 
 /** @param {number} n the first `n` scratch elements as u32 */

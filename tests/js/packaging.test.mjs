@@ -94,6 +94,7 @@ describe('npm pack', () => {
       'package/glue/rust_wasm_memory_bg.wasm',
       'package/glue/rust_wasm_memory_bg.wasm.d.ts',
       'package/glue/snippets/rust-wasm-memory-HASH/inline0.js',
+      'package/glue/snippets/rust-wasm-memory-HASH/inline1.js',
       'package/index.d.ts',
       'package/lib/api.js',
       'package/lib/contract.js',

@@ -107,6 +107,33 @@ export function buffersCases({ bindgen: m }) {
     ],
 
     [
+      // Issue #15: a detached (transferred) array got the engine's bare
+      // TypeError, which names no function, and kept an externref slot.
+      'a detached typed array is refused with a TypeError naming the function, on either path',
+      () => {
+        const detached = (Type, n) => {
+          const a = new Type(n);
+          structuredClone(a.buffer, { transfer: [a.buffer] });
+          return a;
+        };
+        for (const n of [4, 100]) {
+          for (const [name, call] of [
+            ['normalize', () => m.normalize(detached(Float32Array, n))],
+            ['normalizeArray', () => m.normalizeArray(detached(Float32Array, n))],
+            ['sumU32', () => m.sumU32(detached(Uint32Array, n))],
+            ['fillDoubles', () => m.fillDoubles(detached(Uint32Array, n))],
+            ['fillBuffer', () => m.fillBuffer(detached(Uint8Array, n))],
+            ['F32Buffer.from', () => m.F32Buffer.from(detached(Float32Array, n))],
+          ]) {
+            throws(call, TypeError, new RegExp(`^${name.replace('.', '\\.')}: values is a typed array whose buffer was detached`));
+          }
+        }
+        eq(m.sumU32(new Uint32Array(0)), 0, 'an empty array is still an empty array');
+        eq(m.normalize(new Float32Array(0)), false, 'and normalize leaves it, as documented');
+      },
+    ],
+
+    [
       'use after free throws UseAfterFreeError naming the method',
       () => {
         const b = new m.F32Buffer(2);

@@ -48,10 +48,9 @@ export async function hardeningCases({
   refusedCalls = 10000,
 }) {
   const memory = (await bindgenExports()).memory;
-  // One-time allocations (wasm-bindgen's externref slab, the typed-array
-  // intrinsics cache, two externref slots) happen on first use; make them
-  // before any baseline. 100 elements: past the small-array path, which
-  // never reaches them.
+  // One-time allocations (wasm-bindgen's externref slab) happen on first
+  // use; make them before any baseline, on the general path too (100
+  // elements: past the small-array path).
   m.normalize(new Float32Array(100).fill(1));
   m.add(1, 2);
   m.processString('warm');
