@@ -30,6 +30,11 @@ export let replaced = false;
 let depth = 0;
 /** Set when a nested call trapped: refuse calls until the outer returns. */
 export let abandoned = false;
+/** `wasm !== null && !abandoned && !replaced`, kept in one place for the hot path. */
+let clear = false;
+function update() {
+  clear = wasm !== null && !abandoned && !replaced;
+}
 
 /**
  * Makes the current instance callable for `fn`, or throws why not: not
@@ -50,6 +55,7 @@ export function enter(fn) {
     // returns the new instance's exports.
     replaced = false;
     wasm = glueHidden.__wasmExports();
+    update();
     listen();
     for (const listener of onReplaced) listener();
   }
@@ -68,6 +74,7 @@ function instanceTrapped() {
   generation++;
   replaced = true;
   if (depth > 0) abandoned = true;
+  update();
   // Tell a RawModule over the same instance, too.
   telling = true;
   try {
@@ -140,7 +147,7 @@ function caught(error, fn, began) {
  * @param {string} name
  */
 export function begin(name) {
-  if (wasm === null || abandoned || replaced) enter(name);
+  if (!clear) enter(name);
   depth++;
   return generation;
 }
@@ -156,7 +163,10 @@ export function begin(name) {
  * @returns {T}
  */
 export function end(began, result, name) {
-  if (--depth === 0) abandoned = false;
+  if (--depth === 0 && abandoned) {
+    abandoned = false;
+    update();
+  }
   if (began !== generation) {
     throw new StaleInstanceError(`${name}: a call made from inside this one trapped and the instance was replaced; this call's result was discarded`);
   }
@@ -171,7 +181,10 @@ export function end(began, result, name) {
  */
 export function fail(error, began, name) {
   const thrown = caught(error, name, began);
-  if (--depth === 0) abandoned = false;
+  if (--depth === 0 && abandoned) {
+    abandoned = false;
+    update();
+  }
   return thrown;
 }
 
@@ -207,6 +220,7 @@ export default async function init(options) {
   const exports = await glue.default(options);
   if (wasm === null) {
     wasm = exports;
+    update();
     listen();
   }
   return exports;
@@ -221,6 +235,7 @@ export function initSync(options) {
   const exports = glue.initSync(options);
   if (wasm === null) {
     wasm = exports;
+    update();
     listen();
   }
   return exports;
