@@ -27,17 +27,10 @@
 // with the documentation that makes it public.
 import * as glue from '../glue/rust_wasm_memory.js';
 import { StaleInstanceError, UseAfterFreeError } from './errors.js';
+import { lengthOf, typedArrayTag, typedSet } from './intrinsics.js';
 import { abandoned, begin, end, enter, fail, generation, onReplaced, replaced, wasm } from './runtime.js';
 
 // ---- the small-array path (src/small.rs) ---------------------------------
-
-const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-/** @type {(this: any, source: ArrayLike<number>, offset?: number) => void} */
-const typedSet = TypedArrayPrototype.set;
-/** @type {(this: any) => number} */
-const lengthOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length')).get;
-/** @type {(this: any) => string | undefined} */
-const tagOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)).get;
 
 /**
  * The scratch area of the current instance: its address (-1: not yet
@@ -58,7 +51,7 @@ onReplaced.add(() => {
  * @param {string} tag
  */
 function smallLength(values, tag) {
-  if (!ArrayBuffer.isView(values) || tagOf.call(values) !== tag) return -1;
+  if (typedArrayTag(values) !== tag) return -1;
   if (wasm === null || abandoned) return -1; // the general path makes the error
   if (replaced) enter('small');
   if (small.at < 0 || /** @type {Uint8Array} */ (small.probe).length === 0) {

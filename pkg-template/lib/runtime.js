@@ -194,7 +194,7 @@ export function fail(error, began, name) {
  * @param {string} name
  * @param {() => any} body
  */
-export function call(name, body) {
+function call(name, body) {
   const began = begin(name);
   let result;
   try {

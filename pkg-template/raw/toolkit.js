@@ -15,6 +15,7 @@
 import contract from '../lib/contract.js';
 import { errorFor, NotOwnedError, PoisonedError, Status, UseAfterFreeError } from '../lib/errors.js';
 import { hasTrapped, onTrap, trapped } from '../lib/instances.js';
+import { lengthOf, typedArrayTag, typedSet } from '../lib/intrinsics.js';
 import { panicErrorFor } from '../lib/trap.js';
 
 export {
@@ -104,24 +105,6 @@ export const REQUIRED_EXPORTS = Object.freeze([
  * @typedef {typeof Uint8Array | typeof Uint32Array | typeof Int32Array | typeof Float32Array | typeof Float64Array} ElementType
  */
 
-// The engine's own %TypedArray% accessors and `set`, captured once: they
-// read internal slots and run none of the caller's code.
-const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-/** @type {(this: unknown, source: ArrayLike<number>, offset?: number) => void} */
-const typedSet = TypedArrayPrototype.set;
-/** @type {(this: unknown) => number} */
-const lengthOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length')).get;
-/** @type {(this: unknown) => string | undefined} */
-const tagOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)).get;
-/**
- * The typed-array class name of `value` ("Float32Array", ...), read from
- * its internal slot, or undefined for anything else (a DataView, a Proxy).
- * @param {unknown} value
- */
-function typedArrayTag(value) {
-  return ArrayBuffer.isView(value) ? tagOf.call(value) : undefined;
-}
-
 /** The element types the toolkit copies, by class name. */
 const BY_TAG = new Map(
   /** @type {[string, ElementType][]} */ ([
@@ -133,16 +116,8 @@ const BY_TAG = new Map(
   ]),
 );
 
-/** @type {Map<unknown, string>} */
-const TYPES = new Map(
-  /** @type {[unknown, string][]} */ ([
-    [Uint8Array, 'u8'],
-    [Uint32Array, 'u32'],
-    [Int32Array, 'i32'],
-    [Float32Array, 'f32'],
-    [Float64Array, 'f64'],
-  ]),
-);
+/** The element classes the toolkit views. @type {Set<unknown>} */
+const TYPES = new Set(BY_TAG.values());
 
 /**
  * @param {unknown} value

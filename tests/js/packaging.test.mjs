@@ -102,6 +102,7 @@ describe('npm pack', () => {
       'package/lib/errors.js',
       'package/lib/index.js',
       'package/lib/instances.js',
+      'package/lib/intrinsics.js',
       'package/lib/node.js',
       'package/lib/runtime.js',
       'package/lib/testing.js',
