@@ -103,7 +103,7 @@ typed_buffer!(
     "Float32Array",
     "f32 elements owned by wasm memory. Free with `free()` (or `using`); a\nFinalizationRegistry frees it if you forget.",
     "A buffer holding a copy of `values`.\n\n@throws {TypeError} if `values` is not a `Float32Array`.\n@throws {RangeError} if the memory cannot be allocated.",
-    "A `Float32Array` over the elements, in wasm memory (no copy). Valid until\nmemory grows; call `view()` again after any allocating call."
+    "A `Float32Array` over the elements, in wasm memory (no copy). Valid until\nmemory grows (call `view()` again after any allocating call) or until\n`free()` of this buffer, which detaches every view of wasm memory: a\ndetached view has length 0, reads `undefined` and drops writes, so it\nnever reaches memory the allocator gave to someone else."
 );
 typed_buffer!(
     U32Buffer,
@@ -113,7 +113,7 @@ typed_buffer!(
     "Uint32Array",
     "u32 elements owned by wasm memory. Free with `free()` (or `using`); a\nFinalizationRegistry frees it if you forget.",
     "A buffer holding a copy of `values`.\n\n@throws {TypeError} if `values` is not a `Uint32Array`.\n@throws {RangeError} if the memory cannot be allocated.",
-    "A `Uint32Array` over the elements, in wasm memory (no copy). Valid until\nmemory grows; call `view()` again after any allocating call."
+    "A `Uint32Array` over the elements, in wasm memory (no copy). Valid until\nmemory grows (call `view()` again after any allocating call) or until\n`free()` of this buffer, which detaches every view of wasm memory: a\ndetached view has length 0, reads `undefined` and drops writes, so it\nnever reaches memory the allocator gave to someone else."
 );
 
 #[wasm_bindgen]

@@ -27,7 +27,7 @@
 // with the documentation that makes it public.
 import * as glue from '../glue/rust_wasm_memory.js';
 import { StaleInstanceError, UseAfterFreeError } from './errors.js';
-import { lengthOf, typedArrayTag, typedSet } from './intrinsics.js';
+import { bufferOf, byteOffsetOf, copyOf, lengthOf, typedArrayTag, typedSet } from './intrinsics.js';
 import { abandoned, begin, end, enter, fail, generation, onReplaced, replaced, wasm } from './runtime.js';
 
 // ---- the small-array path (src/small.rs) ---------------------------------
@@ -78,6 +78,38 @@ function scratchU32(n) {
 function scratchF32(n) {
   small.f32[n] ??= new Float32Array(wasm.memory.buffer, small.at, n);
   return small.f32[n];
+}
+
+// ---- arguments that live in the instance's own memory ---------------------
+//
+// The general path allocates room for a typed-array argument, then copies
+// it in. When the argument is itself a view of this instance's memory
+// (`normalize(buf.view())`) and that allocation grows memory, the growth
+// detaches the argument before the copy, and the call would fail with a
+// "detached" error it caused itself. Such an argument is copied out first;
+// for the functions that change it in place, the results are then written
+// back to the same addresses through a view of the current memory.
+
+/**
+ * A copy of `values` and its byte address, if it is a typed array over this
+ * instance's memory; else null.
+ * @template T
+ * @param {T} values
+ * @returns {{ copy: T, at: number } | null}
+ */
+function aliasOf(values) {
+  const tag = typedArrayTag(values);
+  if (tag === undefined || wasm === null || bufferOf.call(values) !== wasm.memory.buffer) return null;
+  return { copy: copyOf(/** @type {any} */ (values), tag), at: byteOffsetOf.call(values) };
+}
+
+/**
+ * Writes an aliased argument's (changed) copy back where it came from.
+ * @param {{ copy: ArrayLike<number>, at: number }} alias
+ * @param {typeof Uint8Array | typeof Uint32Array | typeof Float32Array} Class
+ */
+function writeBack(alias, Class) {
+  typedSet.call(new Class(wasm.memory.buffer, alias.at, lengthOf.call(alias.copy)), alias.copy);
 }
 
 // ---- functions -----------------------------------------------------------
@@ -158,10 +190,11 @@ export function asciiUppercase(input) {
 
 /** @type {typeof glue.normalizeArray} */
 export function normalizeArray(values) {
+  const alias = aliasOf(values);
   const began = begin('normalizeArray');
   let result;
   try {
-    result = glue.normalizeArray(values);
+    result = glue.normalizeArray(alias?.copy ?? values);
   } catch (error) {
     throw fail(error, began, 'normalizeArray');
   }
@@ -182,14 +215,15 @@ export function makeNumberArray(len) {
 
 /** @type {typeof glue.fillBuffer} */
 export function fillBuffer(bytes) {
+  const alias = aliasOf(bytes);
   const began = begin('fillBuffer');
-  let result;
   try {
-    result = glue.fillBuffer(bytes);
+    glue.fillBuffer(alias?.copy ?? bytes);
   } catch (error) {
     throw fail(error, began, 'fillBuffer');
   }
-  return end(began, result, 'fillBuffer');
+  end(began, undefined, 'fillBuffer');
+  if (alias !== null) writeBack(alias, Uint8Array);
 }
 
 /** @type {typeof glue.heapStats} */
@@ -208,10 +242,11 @@ export function heapStats() {
 export function sumU32(values) {
   const n = smallLength(values, 'Uint32Array');
   if (n >= 0) typedSet.call(scratchU32(n), values);
+  const alias = n < 0 ? aliasOf(values) : null;
   const began = begin('sumU32');
   let result;
   try {
-    result = n < 0 ? glue.sumU32(values) : wasm.__smallSumU32(n) >>> 0;
+    result = n < 0 ? glue.sumU32(alias?.copy ?? values) : wasm.__smallSumU32(n) >>> 0;
   } catch (error) {
     throw fail(error, began, 'sumU32');
   }
@@ -222,30 +257,34 @@ export function sumU32(values) {
 export function normalize(values) {
   const n = smallLength(values, 'Float32Array');
   if (n >= 0) typedSet.call(scratchF32(n), values);
+  const alias = n < 0 ? aliasOf(values) : null;
   const began = begin('normalize');
   let result;
   try {
-    result = n < 0 ? glue.normalize(values) : wasm.__smallNormalize(n) !== 0;
+    result = n < 0 ? glue.normalize(alias?.copy ?? values) : wasm.__smallNormalize(n) !== 0;
   } catch (error) {
     throw fail(error, began, 'normalize');
   }
   end(began, result, 'normalize');
   if (n >= 0 && result) typedSet.call(values, scratchF32(n));
+  if (alias !== null && result) writeBack(alias, Float32Array);
   return result;
 }
 
 /** @type {typeof glue.fillDoubles} */
 export function fillDoubles(values) {
   const n = smallLength(values, 'Uint32Array');
+  const alias = n < 0 ? aliasOf(values) : null;
   const began = begin('fillDoubles');
   try {
-    if (n < 0) glue.fillDoubles(values);
+    if (n < 0) glue.fillDoubles(alias?.copy ?? values);
     else wasm.__smallFillDoubles(n);
   } catch (error) {
     throw fail(error, began, 'fillDoubles');
   }
   end(began, undefined, 'fillDoubles');
   if (n >= 0) typedSet.call(values, scratchU32(n));
+  if (alias !== null) writeBack(alias, Uint32Array);
 }
 
 // ---- buffers -------------------------------------------------------------
@@ -255,6 +294,21 @@ export function fillDoubles(values) {
 
 /** @type {any} set while a wrapper is made around an existing glue object */
 let adopting = null;
+
+// Views after `free()` (finding F8). `view()` gives a plain typed array over
+// wasm memory, the zero-copy path, which this layer cannot revoke one by
+// one. Two rules keep it from ever reaching another owner's memory:
+// - a view holds its buffer: while the view is reachable, the buffer's
+//   finalizer cannot free the memory under it;
+// - `free()` of a buffer that handed out a view of the current memory
+//   detaches every view of that memory, as memory growth does
+//   (`memory.grow(0)`: the engine replaces the buffer and detaches the old
+//   one). The old view then has length 0, reads `undefined`, drops writes
+//   and throws from its methods; views of other buffers are taken again,
+//   as after any growth.
+
+/** The buffer each view came from. @type {WeakMap<object, Buffer>} */
+const holders = new WeakMap();
 
 /**
  * The live glue object of a buffer, or the typed error for a call of
@@ -269,6 +323,8 @@ class Buffer {
   #generation = generation;
   /** @type {string} the class's name, for messages */
   #kind;
+  /** @type {ArrayBufferLike | null} the memory buffer its last view was over */
+  #viewed = null;
 
   /**
    * @param {any} Glue the glue's class
@@ -347,7 +403,12 @@ class Buffer {
     return end(began, result, 'ptr');
   }
 
-  /** A typed array over the elements, in wasm memory (no copy). */
+  /**
+   * A typed array over the elements, in wasm memory (no copy). It lasts until
+   * memory grows (any call that allocates may grow it) or until `free()` of
+   * this buffer, which detaches it: then its length is 0, reads give
+   * `undefined` and writes are dropped. It never reaches freed memory.
+   */
   view() {
     const inner = innerOf(this, 'view()');
     const began = begin('view');
@@ -357,7 +418,10 @@ class Buffer {
     } catch (error) {
       throw fail(error, began, 'view');
     }
-    return end(began, result, 'view');
+    end(began, result, 'view');
+    this.#viewed = bufferOf.call(result);
+    holders.set(result, this);
+    return result;
   }
 
   /** Gives the memory back. Works once; a second call throws. */
@@ -373,6 +437,8 @@ class Buffer {
     const began = begin('free');
     try {
       inner.free();
+      // Detach the views this buffer handed out (see `holders`).
+      if (this.#viewed !== null && this.#viewed === wasm.memory.buffer) wasm.memory.grow(0);
     } catch (error) {
       throw fail(error, began, 'free');
     }
@@ -399,10 +465,11 @@ export class F32Buffer extends Buffer {
 
   /** @param {Float32Array} values */
   static from(values) {
+    const alias = aliasOf(values);
     const began = begin('F32Buffer.from');
     let inner;
     try {
-      inner = glue.F32Buffer.from(values);
+      inner = glue.F32Buffer.from(alias?.copy ?? values);
     } catch (error) {
       throw fail(error, began, 'F32Buffer.from');
     }
@@ -438,10 +505,11 @@ export class U32Buffer extends Buffer {
 
   /** @param {Uint32Array} values */
   static from(values) {
+    const alias = aliasOf(values);
     const began = begin('U32Buffer.from');
     let inner;
     try {
-      inner = glue.U32Buffer.from(values);
+      inner = glue.U32Buffer.from(alias?.copy ?? values);
     } catch (error) {
       throw fail(error, began, 'U32Buffer.from');
     }

@@ -56,7 +56,8 @@ export declare class UseAfterFreeError extends Error {
  * because the instance trapped during an enclosing call.
  */
 export declare class StaleInstanceError extends Error {
-  constructor(message: string);
+  /** `options.cause`: what the call threw, when a call made from inside it trapped. */
+  constructor(message: string, options?: ErrorOptions);
   readonly name: 'StaleInstanceError';
 }
 

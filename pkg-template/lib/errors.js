@@ -41,9 +41,12 @@ export class UseAfterFreeError extends Error {
  * a call refused because the instance trapped during an enclosing call.
  */
 export class StaleInstanceError extends Error {
-  /** @param {string} message */
-  constructor(message) {
-    super(message);
+  /**
+   * @param {string} message
+   * @param {ErrorOptions} [options] `cause`: what the call threw, if it threw
+   */
+  constructor(message, options) {
+    super(message, options);
     this.name = 'StaleInstanceError';
   }
 }

@@ -25,3 +25,40 @@ const tagOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayProt
 export function typedArrayTag(value) {
   return ArrayBuffer.isView(value) ? tagOf.call(value) : undefined;
 }
+
+/** The `buffer` getter. @type {(this: unknown) => ArrayBufferLike} */
+export const bufferOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')).get;
+
+/** The `byteOffset` getter (0 for a detached array). @type {(this: unknown) => number} */
+export const byteOffsetOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'byteOffset')).get;
+
+/** The element classes, by tag. */
+const CLASSES = {
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+};
+
+/**
+ * A copy of the typed array `values` (tag `tag`) in a fresh ArrayBuffer,
+ * made with the engine's class for the tag: no `constructor` or species of
+ * the caller's is consulted (as `slice` would).
+ * @template {ArrayBufferView} T
+ * @param {T} values
+ * @param {string} tag
+ * @returns {T}
+ */
+export function copyOf(values, tag) {
+  const Class = /** @type {any} */ (CLASSES)[tag];
+  const copy = new Class(lengthOf.call(values));
+  typedSet.call(copy, /** @type {any} */ (values));
+  return copy;
+}

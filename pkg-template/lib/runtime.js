@@ -110,7 +110,18 @@ function listen() {
  * @param {number} began
  */
 function caught(error, fn, began) {
-  if (!(error instanceof WebAssembly.RuntimeError)) return error;
+  if (!(error instanceof WebAssembly.RuntimeError)) {
+    if (generation === began) return error;
+    // A call made from inside this one trapped; whatever this one threw
+    // (often the TypeError of a type check whose Proxy threw the inner
+    // call's error) came from an instance that is gone.
+    return new StaleInstanceError(
+      `${fn}: a call made from inside this one trapped and the instance was replaced; this call failed (the cause is what it threw)`,
+      {
+        cause: error,
+      },
+    );
+  }
   if (generation === began) {
     // A trap with no panic: the hook did not run, so nothing asked for a
     // new instance yet. This export only calls into the glue, so it is

@@ -132,10 +132,22 @@ function requireUint(value, name, fn, max = 0xffffffff) {
   }
 }
 
+/** The block of each block view, held so that it is not collected. @type {WeakMap<MemoryView, Block>} */
+const viewedBlocks = new WeakMap();
+
+/**
+ * Makes `view` a view of `block`'s memory (see `Block.view`).
+ * @type {(view: MemoryView, block: Block, record: BlockRecord) => void}
+ */
+let ownBy;
+
 /**
  * A typed view of `length` elements at byte address `ptr`. Reading `.array`
  * always gives a typed array over the *current* `memory.buffer`: after
  * `memory.grow` the old buffer is detached, and the view rebuilds itself.
+ * A view of a `Block` (`block.view()`) keeps the block from being
+ * collected, and after the block is given back every use of it throws
+ * `UseAfterFreeError`; typed arrays taken from `.array` are detached then.
  */
 export class MemoryView {
   /** @type {WebAssembly.Memory} */
@@ -144,6 +156,15 @@ export class MemoryView {
   #Type;
   /** @type {ElementArray | null} */
   #array = null;
+  /** @type {BlockRecord | null} */
+  #record = null;
+
+  static {
+    ownBy = (view, block, record) => {
+      view.#record = record;
+      viewedBlocks.set(view, block);
+    };
+  }
 
   /**
    * @param {WebAssembly.Memory} memory
@@ -175,6 +196,13 @@ export class MemoryView {
 
   /** A typed array over the current buffer (rebuilt after memory growth). */
   get array() {
+    const record = this.#record;
+    if (record !== null) {
+      if (record.freed) {
+        throw new UseAfterFreeError(`view: block 0x${record.ptr.toString(16)} (${record.size} bytes) was given back; this view of it can no longer be used`);
+      }
+      record.viewedOver = this.#memory.buffer;
+    }
     let array = this.#array;
     if (array === null || array.buffer !== this.#memory.buffer) {
       array = new this.#Type(this.#memory.buffer, this.ptr, this.length);
@@ -227,8 +255,10 @@ export class MemoryView {
 // Blocks the host forgot to free are given back when their object is
 // collected. The held value must not reference the block object itself.
 /**
- * The state of one block, shared by its `Block` object and its finalizer.
- * @typedef {{ module: RawModule, ptr: number, size: number, align: number, freed: boolean }} BlockRecord
+ * The state of one block, shared by its `Block` object, its views and its
+ * finalizer. `viewedOver` is the memory buffer a view of it last handed out
+ * a typed array over.
+ * @typedef {{ module: RawModule, ptr: number, size: number, align: number, freed: boolean, viewedOver?: ArrayBufferLike }} BlockRecord
  */
 
 /**
@@ -251,6 +281,10 @@ function released(module, ptr) {
   if (record === undefined) return;
   record.freed = true;
   liveBlocks.get(module)?.delete(ptr);
+  // A typed array taken from a view of this block must not reach the
+  // memory the allocator hands out next: detach every array over the
+  // current buffer, as growth does (a shared memory cannot be detached).
+  if (!module.fault && record.viewedOver !== undefined && record.viewedOver === module.memory.buffer) module.memory.grow(0);
 }
 
 const finalizer =
@@ -315,7 +349,9 @@ export class Block {
     if (this.byteLength % Type.BYTES_PER_ELEMENT !== 0) {
       throw new RangeError(`view: ${this.byteLength} bytes is not a whole number of ${Type.name} elements`);
     }
-    return new MemoryView(this.#module.memory, Type, this.ptr, this.byteLength / Type.BYTES_PER_ELEMENT, 'view');
+    const view = new MemoryView(this.#module.memory, Type, this.ptr, this.byteLength / Type.BYTES_PER_ELEMENT, 'view');
+    ownBy(view, this, this.#record);
+    return view;
   }
 
   /** The block's bytes decoded as UTF-8. */

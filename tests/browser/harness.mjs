@@ -15,8 +15,8 @@ async function environment() {
     toolkit,
     // The hardening suite at browser scale (Node runs 1e5 inputs per API
     // and a 1e6-call soak); growth keeps its 1e4 rounds.
-    fc: ['hardening', 'reentrancy', 'adversary'].includes(suite) ? (await import('fast-check')).default : undefined,
-    runs: 2000,
+    fc: ['hardening', 'reentrancy', 'adversary', 'finalizer'].includes(suite) ? (await import('fast-check')).default : undefined,
+    runs: suite === 'finalizer' ? 100 : 2000,
     growthRounds: 10000,
     soakCalls: 100000,
     rawBytes: async () => (await fetch('/pkg/raw/raw.wasm')).arrayBuffer(),
@@ -24,7 +24,23 @@ async function environment() {
     // The hidden export that panics on purpose (the panic suite only).
     panicProbe: testing.panicProbe,
     externrefsLive: testing.externrefsLive,
-    refusedCalls: 10000,
+    refusedCalls: 3000,
+    // The finalizer suite: one compiled raw.wasm for every new module, and
+    // a collection: Chromium runs with --js-flags=--expose-gc; Firefox has
+    // no forced GC in a page, so allocation pressure makes it collect.
+    loadRaw: await (async () => {
+      const compiled = WebAssembly.compile(await (await fetch('/pkg/raw/raw.wasm')).arrayBuffer());
+      return async () => toolkit.instantiate(await compiled);
+    })(),
+    collect: async () => {
+      if (typeof globalThis.gc === 'function') globalThis.gc();
+      else {
+        let junk = [];
+        for (let i = 0; i < 200; i++) junk.push(new Array(10000).fill(i));
+        junk = null;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 // The hardening cases (tests/shared/hardening-cases.mjs) in Node at full
-// scale: 1e5 generated inputs per API, 1e4 growth rounds, a 1e6-call soak.
+// scale: 1e5 generated inputs per API, 1e4 growth rounds, a 1e6-call soak,
+// 1e5 refused calls of every kind of wrong argument and 1e6 of each Proxy kind.
 // (Chromium and Firefox run the same cases at a smaller scale through
 // tests/js/browsers.test.mjs.) RWM_HARDENING_SCALE=0.01 shrinks them for a
 // quick local run.
@@ -26,4 +27,7 @@ const cases = await hardeningCases({
   growthRounds: Math.max(10, Math.round(1e4 * scale)),
   soakCalls: Math.max(100, Math.round(1e6 * scale)),
 });
-for (const [name, fn] of cases) test(name, fn);
+// The refused-call soak (millions of calls) runs from its own file,
+// refusals.test.mjs, in parallel with this one.
+const only = process.env.RWM_HARDENING_ONLY;
+for (const [name, fn] of cases) if ((only === 'refusals') === name.startsWith('refused calls:')) test(name, fn);

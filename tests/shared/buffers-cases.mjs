@@ -66,6 +66,75 @@ export function buffersCases({ bindgen: m }) {
     ],
 
     [
+      // Finding F8: a view taken before free() read and wrote the memory the
+      // allocator gave to the next buffer.
+      'free() detaches the views a buffer handed out: they never reach the next owner',
+      () => {
+        for (const [Class, Type] of [
+          [m.F32Buffer, Float32Array],
+          [m.U32Buffer, Uint32Array],
+        ]) {
+          const a = new Class(3);
+          const view = a.view();
+          view.set([1, 2, 3]);
+          const other = Class.from(new Type([7, 8]));
+          const otherView = other.view();
+          a.free();
+          eq(view.length, 0, `${Class.name}: the old view is detached`);
+          eq(view[0], undefined, 'it reads undefined');
+          eq(otherView.length, 0, 'views of other buffers are detached too (take them again)');
+          const b = Class.from(new Type([100, 200, 300]));
+          view[0] = 1;
+          eq(Array.from(b.view()), [100, 200, 300], 'a write through the old view is dropped');
+          throws(() => view.set([9]), TypeError);
+          throws(() => view.fill(9), TypeError);
+          eq(Array.from(b.view()), [100, 200, 300], 'the next owner keeps its data');
+          eq(Array.from(other.view()), [7, 8], 'the other buffer keeps its data');
+          b.free();
+          other.free();
+        }
+        const plain = new m.U32Buffer(2);
+        const kept = m.U32Buffer.from(new Uint32Array([4, 5]));
+        plain.free();
+        eq(kept.sum(), 9, 'a buffer freed with no view taken frees as before');
+        kept.free();
+      },
+    ],
+
+    [
+      // Issue #15's smaller finding: the general path allocates before it
+      // copies, and growth detached an argument that was a view of the
+      // instance's own memory.
+      'a view of wasm memory as the argument works when the call itself grows memory',
+      () => {
+        let grown = 0;
+        for (let n = memory().buffer.byteLength / 4 + 4096, round = 0; round < 4 && grown < 3; n *= 2, round++) {
+          const b = new m.F32Buffer(n);
+          const v = b.view();
+          v.fill(2);
+          v[1] = 4;
+          const before = memory().buffer;
+          eq(m.normalize(v), true, 'normalize(view)');
+          grown += memory().buffer !== before ? 1 : 0;
+          const after = b.view();
+          eq([after[0], after[1], after[n - 1]], [0.5, 1, 0.5], 'normalized in place, at the same addresses');
+          const u = m.U32Buffer.from(new Uint32Array(n).fill(1));
+          const uv = u.view();
+          eq(m.sumU32(uv), n, 'sumU32(view)');
+          m.fillDoubles(u.view());
+          eq([u.view()[0], u.view()[5], u.view()[n - 1]], [0, 10, 2 * (n - 1)], 'fillDoubles(view)');
+          const c = m.F32Buffer.from(b.view());
+          eq(c.view()[1], 1, 'F32Buffer.from(view)');
+          eq(m.normalizeArray(b.view())[1], 1, 'normalizeArray(view)');
+          c.free();
+          u.free();
+          b.free();
+        }
+        ok(grown > 0, `at least one call grew memory (${grown})`);
+      },
+    ],
+
+    [
       'wrong arguments throw TypeError or RangeError',
       () => {
         throws(() => m.F32Buffer.from([1, 2]), TypeError, /F32Buffer.from: values must be a Float32Array, got Array/);

@@ -85,16 +85,14 @@ export async function hardeningCases({
       throw new Error('trap');
     },
   };
+  const proxyKinds = [revoked.proxy, new Proxy({}, trapAll), new Proxy(new Float32Array(2), trapAll), new Proxy(new Uint32Array(2), {})];
   const hostile = [
     new Float64Array(2),
     new Int32Array(2),
     [1, 2],
     new ArrayBuffer(4),
     new DataView(new ArrayBuffer(4)),
-    revoked.proxy,
-    new Proxy({}, trapAll),
-    new Proxy(new Float32Array(2), trapAll),
-    new Proxy(new Uint32Array(2), {}),
+    ...proxyKinds,
     Object.create(null),
     { constructor: 5 },
     { constructor: { name: 7 } },
@@ -513,10 +511,19 @@ export async function hardeningCases({
   ]);
 
   // ---- refused calls leak nothing --------------------------------------------
+  //
+  // Issue #15, class (e): every kind of refused argument, `refusedCalls`
+  // times (the Proxy kinds, whose refusals used to leak an externref slot
+  // each until the table was full, ten times that), spread over every API
+  // that takes an argument: each one a TypeError or RangeError, never a
+  // trap, and live bytes, allocations and externref slots at baseline.
   cases.push([
-    `refused calls with revoked and trapping Proxies: ${refusedCalls} per API, every one a TypeError, live bytes and externref slots at baseline`,
+    `refused calls: ${refusedCalls} of every kind of wrong argument (${10 * refusedCalls} of each Proxy kind) over every API, never a trap, live bytes and externref slots at baseline`,
     () => {
-      const proxies = [revoked.proxy, new Proxy({}, trapAll), new Proxy(new Float32Array(2), trapAll)];
+      const detached = new Float32Array(4);
+      structuredClone(detached.buffer, { transfer: [detached.buffer] });
+      const proxies = new Set(proxyKinds);
+      const kinds = [...hostile, detached];
       const apis = [
         ['greet', (v) => m.greet(v)],
         ['processString', (v) => m.processString(v)],
@@ -535,26 +542,35 @@ export async function hardeningCases({
         ['F32Buffer.from', (v) => m.F32Buffer.from(v)],
         ['U32Buffer.from', (v) => m.U32Buffer.from(v)],
       ];
-      for (const [name, call] of apis) {
-        for (const v of proxies) {
-          try {
-            call(v);
-          } catch {}
+      const refusedBy = (call, v) => {
+        try {
+          call(v);
+        } catch (error) {
+          return error;
         }
+        return null;
+      };
+      let total = 0;
+      for (const [k, v] of kinds.entries()) {
+        // The APIs that refuse this kind (today every one does), then
+        // round-robin over them.
+        const refusing = apis.filter(([, call]) => refusedBy(call, v) !== null);
+        ok(refusing.length > 0, `kind ${k} is refused somewhere`);
         const before = baseline();
-        for (let i = 0; i < refusedCalls; i++) {
-          let error;
-          try {
-            call(proxies[i % proxies.length]);
-          } catch (e) {
-            error = e;
+        const n = proxies.has(v) ? 10 * refusedCalls : refusedCalls;
+        for (let i = 0; i < n; i++) {
+          const [name, call] = refusing[i % refusing.length];
+          const error = refusedBy(call, v);
+          if (!(error instanceof TypeError || error instanceof RangeError)) {
+            throw new Error(`${name}(kind ${k}): call ${i} gave ${error?.name ?? 'no error'} (${error?.message}), not a TypeError or RangeError`);
           }
-          if (!(error instanceof TypeError)) throw new Error(`${name}: call ${i} gave ${error?.name ?? 'no error'} (${error?.message}), not a TypeError`);
         }
+        total += n;
         const after = m.heapStats();
-        eq([after.liveBytes, after.liveAllocations], [before.liveBytes, before.liveAllocations], `${name}: live bytes and allocations`);
-        eq(externrefsLive(), before.externrefs, `${name}: externref slots`);
+        eq([after.liveBytes, after.liveAllocations], [before.liveBytes, before.liveAllocations], `kind ${k}: live bytes and allocations`);
+        eq(externrefsLive(), before.externrefs, `kind ${k}: externref slots`);
       }
+      eq(m.processString('ok'), 'ok_processed', `the instance answers after ${total} refused calls`);
     },
   ]);
 

@@ -437,6 +437,36 @@ export function rawCases({ rawBytes, toolkit, bindgenExports }) {
     ],
 
     [
+      // Finding F8 for the toolkit: a view of a block outlived its free().
+      'a view of a block is refused after the block is given back; its arrays are detached',
+      async () => {
+        const raw = await fresh();
+        for (const giveBack of [(b) => b.free(), (b) => raw.freeBuffer(b.ptr, b.byteLength), (b) => raw.exports.free_buffer(b.ptr, b.byteLength)]) {
+          const block = raw.processStringOwned('abcdefgh');
+          const view = block.view();
+          const array = view.array;
+          eq(view.get(0), 0x61);
+          giveBack(block);
+          throws(() => view.get(0), T.UseAfterFreeError, /given back/);
+          throws(() => view.set(0, 1), T.UseAfterFreeError, /given back/);
+          throws(() => view.write([1]), T.UseAfterFreeError, /given back/);
+          throws(() => view.toArray(), T.UseAfterFreeError, /given back/);
+          throws(() => view.array, T.UseAfterFreeError, /given back/);
+          eq(array.length, 0, 'a typed array taken from the view is detached');
+          const next = raw.processStringOwned('ABCDEFGH');
+          array[0] = 0;
+          eq(next.text(), 'ABCDEFGH_processed', 'the next owner keeps its data');
+          next.free();
+        }
+        const loose = raw.alloc(8, 4);
+        const looseView = raw.view(Uint32Array, loose.ptr, 2);
+        loose.free();
+        eq(looseView.length, 2, 'raw.view(Type, ptr, len) is an address view, not a block view: it stays usable');
+        eq(raw.heapStats().hostBlocks, 0);
+      },
+    ],
+
+    [
       // Finding F3 (the part that needs no garbage collector; the
       // finalizer itself is in tests/js/finalization.test.mjs): a block
       // given back through the ABI is marked freed on its Block object.

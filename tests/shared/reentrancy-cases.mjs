@@ -155,6 +155,10 @@ export async function reentrancyCases({ bindgen: m, fc, panicProbe, externrefsLi
                 error = e;
               }
               if (error !== undefined) ok(documented(error), `outer ${outer}: a documented error, got ${error?.name}: ${error?.message}`);
+              // A trap inside the call ends it with StaleInstanceError,
+              // never a result or an error that blames the argument.
+              if (trapped)
+                ok(error instanceof m.StaleInstanceError, `outer ${outer} after an inner trap: StaleInstanceError, got ${error?.name}: ${error?.message}`);
               if (error instanceof m.PanicError) trapped = true;
               if (result instanceof m.F32Buffer) result.free();
               // The canary runs on a working instance (a fresh one after a trap).

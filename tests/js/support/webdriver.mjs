@@ -21,7 +21,8 @@ function capabilities(browser, profile) {
     browserName: 'chrome',
     'goog:chromeOptions': {
       binary: CHROMIUM,
-      args: ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
+      // --expose-gc: the finalizer suite forces collections.
+      args: ['--headless=new', ...CHROMIUM_ARGS, '--js-flags=--expose-gc', `--user-data-dir=${profile}`],
     },
   };
 }
