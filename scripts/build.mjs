@@ -55,17 +55,23 @@ function sizes(file) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-/** The zero-import raw module: the raw crate alone, no wasm-bindgen, wasm-opt -O3. */
-function rawWasm() {
+/**
+ * A zero-import module built with the kit, no wasm-bindgen, wasm-opt -O3:
+ * `cargo build <args>` for wasm32-unknown-unknown, `built` the artefact under
+ * `targetDir`, written to `out`.
+ * @param {string} name for messages
+ * @param {string[]} args
+ * @param {string} targetDir
+ * @param {string} built the file name cargo writes
+ * @param {string} out
+ */
+function kitWasm(name, args, targetDir, built, out) {
   const release = profile === '--release';
-  step(`cargo build -p rust-wasm-memory-raw --target wasm32-unknown-unknown${release ? ' --release' : ''}`);
-  execFileSync('cargo', ['build', '-p', 'rust-wasm-memory-raw', '--target', 'wasm32-unknown-unknown', ...(release ? ['--release'] : [])], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  const built = join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'rust_wasm_memory_raw.wasm');
-  const out = join(staging, 'raw.wasm');
-  mkdirSync(staging, { recursive: true });
+  const cargoArgs = ['build', ...args, '--target', 'wasm32-unknown-unknown', ...(release ? ['--release'] : [])];
+  step(`cargo ${cargoArgs.join(' ')}`);
+  execFileSync('cargo', cargoArgs, { cwd: root, stdio: 'inherit' });
+  built = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', built);
+  mkdirSync(dirname(out), { recursive: true });
   if (release) {
     execFileSync(
       join(root, 'node_modules', '.bin', 'wasm-opt'),
@@ -87,8 +93,22 @@ function rawWasm() {
     cpSync(built, out);
   }
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(out)));
-  if (imports.length) throw new Error(`raw.wasm must have zero imports, has: ${imports.map((i) => `${i.module}.${i.name}`).join(', ')}`);
+  if (imports.length) throw new Error(`${name} must have zero imports, has: ${imports.map((i) => `${i.module}.${i.name}`).join(', ')}`);
   return out;
+}
+
+/** The zero-import raw module: the raw crate alone. */
+function rawWasm() {
+  return kitWasm('raw.wasm', ['-p', 'rust-wasm-memory-raw'], join(root, 'target'), 'rust_wasm_memory_raw.wasm', join(staging, 'raw.wasm'));
+}
+
+/**
+ * The worked example, a user's crate outside the workspace
+ * (examples/histogram), into examples/histogram/dist/ for its tests and page.
+ */
+function histogramExample() {
+  const dir = join(root, 'examples', 'histogram');
+  return kitWasm('histogram.wasm', ['--manifest-path', join(dir, 'Cargo.toml')], join(dir, 'target'), 'histogram.wasm', join(dir, 'dist', 'histogram.wasm'));
 }
 
 /** The WASI command `rwm` (wasm32-wasip1). */
@@ -120,6 +140,7 @@ function component() {
 
 const web = wasmPack('web');
 const raw = rawWasm();
+const histogram = histogramExample();
 const wasi = wasiCommand();
 const textProcessor = component();
 
@@ -144,7 +165,7 @@ writeFileSync(
 );
 
 copy(raw, join(pkg, 'raw', 'raw.wasm'));
-for (const f of ['toolkit.js', 'index.js', 'node.js', 'index.d.ts']) copy(join(root, 'pkg-template', 'raw', f), join(pkg, 'raw', f));
+copy(join(root, 'pkg-template', 'raw'), join(pkg, 'raw'));
 copy(wasi, join(pkg, 'wasi', 'rwm.wasm'));
 copy(textProcessor, join(pkg, 'component', 'text-processor.wasm'));
 copy(join(root, 'wit', 'text-processor.wit'), join(pkg, 'component', 'text-processor.wit'));
@@ -173,9 +194,10 @@ if (existsSync(join(root, 'node_modules'))) {
 for (const file of [
   join(pkg, 'glue', `${NAME}_bg.wasm`),
   join(pkg, 'raw', 'raw.wasm'),
+  histogram,
   join(pkg, 'wasi', 'rwm.wasm'),
   join(pkg, 'component', 'text-processor.wasm'),
 ]) {
   const s = sizes(file);
-  step(`${relative(pkg, file)}: ${s.raw} bytes raw, ${s.gzip} bytes gzip (${(s.raw / 1024).toFixed(1)} KiB / ${(s.gzip / 1024).toFixed(1)} KiB)`);
+  step(`${relative(file.startsWith(pkg) ? pkg : root, file)}: ${s.raw} bytes raw, ${s.gzip} bytes gzip (${(s.raw / 1024).toFixed(1)} KiB / ${(s.gzip / 1024).toFixed(1)} KiB)`);
 }

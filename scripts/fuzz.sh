@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Fuzzes the raw ABI's validation and ownership logic natively with
-# cargo fuzz (libFuzzer + AddressSanitizer, nightly):
-#   bash scripts/fuzz.sh            ~60 s run, the corpus kept in crates/raw/fuzz/corpus
+# Fuzzes natively with cargo fuzz (libFuzzer + AddressSanitizer, nightly),
+# two targets, each for half the time:
+# - raw_abi: the raw ABI's validation and ownership logic;
+# - histogram: a user's export built with the kit (examples/histogram).
+#   bash scripts/fuzz.sh            ~60 s in all, the corpus kept in crates/raw/fuzz/corpus
 #   bash scripts/fuzz.sh 600        a longer run (seconds)
-#   RUNS=10000000 bash scripts/fuzz.sh 3600   stop after 1e7 executions
-# Installs cargo-fuzz (crates.io) if it is missing. The target and its
-# oracle are described in crates/raw/fuzz/fuzz_targets/raw_abi.rs.
+#   RUNS=10000000 bash scripts/fuzz.sh 3600   stop each after 1e7 executions
+# Installs cargo-fuzz (crates.io) if it is missing. The targets and their
+# oracles are described in crates/raw/fuzz/fuzz_targets/.
 set -euo pipefail
 cd "$(dirname "$0")/../crates/raw"
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -14,6 +16,9 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   echo "[fuzz] cargo install cargo-fuzz"
   CARGO_TARGET_DIR="$HOME/.cache/rust-wasm-memory/tool-builds" cargo install cargo-fuzz --locked
 fi
-args=(-max_total_time="$seconds" -print_final_stats=1)
+args=(-max_total_time="$((seconds / 2))" -print_final_stats=1)
 [ -n "${RUNS:-}" ] && args+=(-runs="$RUNS")
-cargo +nightly fuzz run raw_abi -- "${args[@]}"
+for target in raw_abi histogram; do
+  echo "[fuzz] $target"
+  cargo +nightly fuzz run "$target" -- "${args[@]}"
+done

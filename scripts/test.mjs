@@ -41,13 +41,14 @@ const suites = [
   { name: 'native', cmd: ['cargo', 'test', '--workspace'], env: { PROPTEST_CASES: '10000' }, format: 'cargo' },
   // Miri over the raw ABI's native tests: permissive provenance for all (the
   // host side turns returned integer addresses into pointers), and strict
-  // provenance for every test whose host side does not need that.
+  // provenance for every test whose host side does not need that; and the
+  // kit's Host model (crates/kit/tests/host.rs), strict.
   {
     name: 'miri',
     cmd: [
       'bash',
       '-c',
-      'cargo +nightly miri test -p rust-wasm-memory-raw && cargo +nightly miri test -p rust-wasm-memory-kit --lib && MIRIFLAGS=-Zmiri-strict-provenance cargo +nightly miri test -p rust-wasm-memory-raw --test abi -- --skip process_string --skip echo_suffix --skip make_greeting',
+      'cargo +nightly miri test -p rust-wasm-memory-raw && cargo +nightly miri test -p rust-wasm-memory-kit --lib && MIRIFLAGS=-Zmiri-strict-provenance cargo +nightly miri test -p rust-wasm-memory-raw --test abi -- --skip process_string --skip echo_suffix --skip make_greeting && MIRIFLAGS=-Zmiri-strict-provenance cargo +nightly miri test -p rust-wasm-memory-kit --test host',
     ],
     format: 'cargo',
   },

@@ -6,7 +6,7 @@
 export declare const Status: Readonly<{
   OK: 0; NULL_POINTER: -1; ZERO_LENGTH: -2; CANNOT_NORMALIZE: -3; MISALIGNED: -4; OVERFLOW: -5;
   OUT_OF_BOUNDS: -6; NOT_OWNED: -7; WRONG_LENGTH: -8; OUT_OF_MEMORY: -9; BAD_ALIGN: -10;
-  OUT_PARAMS_OVERLAP: -11;
+  OVERLAP: -11; INVALID_UTF8: -12; INVALID_ARGUMENT: -13;
 }>;
 
 /** Base class of every error a raw call reports; `code` is the status. */
@@ -37,8 +37,12 @@ export declare class WrongLengthError extends RawError {}
 export declare class OutOfMemoryError extends RawError {}
 /** -10: an alignment that is not a power of two from 1 to 65536. */
 export declare class BadAlignError extends RawError {}
-/** -11: two out-params name the same memory. */
-export declare class OutParamsOverlapError extends RawError {}
+/** -11: two arguments overlap and the call writes one of them (two out-params at one address, an input over an output). */
+export declare class OverlapError extends RawError {}
+/** -12: bytes that must be UTF-8 text are not. */
+export declare class InvalidUtf8Error extends RawError {}
+/** -13: an argument is outside the domain the export documents. */
+export declare class InvalidArgumentError extends RawError {}
 /** A status code this toolkit does not know. */
 export declare class UnknownStatusError extends RawError {}
 /**

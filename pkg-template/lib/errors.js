@@ -87,7 +87,9 @@ export class NotOwnedError extends RawError {}
 export class WrongLengthError extends RawError {}
 export class OutOfMemoryError extends RawError {}
 export class BadAlignError extends RawError {}
-export class OutParamsOverlapError extends RawError {}
+export class OverlapError extends RawError {}
+export class InvalidUtf8Error extends RawError {}
+export class InvalidArgumentError extends RawError {}
 /** A code this toolkit does not know (a newer module). */
 export class UnknownStatusError extends RawError {}
 
@@ -103,7 +105,9 @@ export const STATUS_CLASSES = Object.freeze({
   WrongLengthError,
   OutOfMemoryError,
   BadAlignError,
-  OutParamsOverlapError,
+  OverlapError,
+  InvalidUtf8Error,
+  InvalidArgumentError,
 });
 
 /** Status codes by name (`Status.NOT_OWNED === -7`), from the contract. */

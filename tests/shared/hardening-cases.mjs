@@ -391,9 +391,11 @@ export async function hardeningCases({
         withRaw((raw) => {
           const ex = raw.exports;
           const live = raw.alloc(64, 8); // one real block among the arbitrary addresses
+          const scratch = ex.rwm_kit_scratch() >>> 0;
+          const SCRATCH = 16384;
           const addr = fc.oneof(
             fc.nat({ max: 0xffffffff }),
-            fc.constantFrom(0, 1, 4, live.ptr, live.ptr + 1, live.ptr + 60, live.ptr + 64, 0xfffffffc),
+            fc.constantFrom(0, 1, 4, live.ptr, live.ptr + 1, live.ptr + 60, live.ptr + 64, 0xfffffffc, scratch, scratch + SCRATCH - 4, scratch + SCRATCH),
             fc.nat({ max: ex.memory.buffer.byteLength }),
           );
           const len = fc.oneof(fc.nat({ max: 0xffffffff }), fc.constantFrom(0, 1, 16, 17, 0x40000000, 0xffffffff));
@@ -414,7 +416,9 @@ export async function hardeningCases({
                 }
                 if (f === 'sum_u32') status = ex.last_status();
                 const unit = ['fill_buffer', 'free_buffer', 'debug_ptr'].includes(f) ? 1 : 4;
-                const inside = p >= live.ptr && p % unit === 0 && p + n * unit <= live.ptr + 64;
+                // The kit's scratch area is always a valid range too.
+                const within = (at, size) => p >= at && p % unit === 0 && p + n * unit <= at + size;
+                const inside = within(live.ptr, 64) || within(scratch, SCRATCH);
                 // A non-empty range that is not inside a live block is refused.
                 if (!inside && n > 0 && f !== 'debug_ptr') ok(status < 0, `${f}(${p}, ${n}) outside the live block must be refused, got ${status}`);
                 if (f === 'free_buffer') ok(status < 0, `free_buffer(${p}, ${n}) of something never handed out: refused`);

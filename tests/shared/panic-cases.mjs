@@ -136,7 +136,7 @@ export async function panicCases({ bindgen: m, panicProbe, bindgenExports, toolk
     eq(error.kind, 'panic', 'kind');
     eq(error.fn, 'panic_probe', 'fn');
     eq(error.message, 'panic_probe(7): deliberate panic for testing recovery', 'message');
-    ok(/^crates[/\\]raw[/\\]src[/\\]exports\.rs:\d+:\d+$/.test(error.location), `location, got ${error.location}`);
+    ok(/^crates[/\\]kit[/\\]src[/\\]standard\.rs:\d+:\d+$/.test(error.location), `location, got ${error.location}`);
     ok(error.cause instanceof WebAssembly.RuntimeError, 'cause');
     eq(raw.fault, error, 'fault');
     for (const call of [() => raw.processString('x'), () => raw.alloc(4), () => raw.exports.sum_u32(0, 0), () => raw.heapStats()]) {

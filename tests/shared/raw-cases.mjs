@@ -499,8 +499,8 @@ export function rawCases({ rawBytes, toolkit, bindgenExports }) {
         const base = raw.heapStats();
         const input = raw.writeString('x');
         const out = raw.alloc(4, 4);
-        eq(raw.exports.echo_suffix(input.ptr, 1, out.ptr, out.ptr), S.OUT_PARAMS_OVERLAP, 'status');
-        eq(T.errorFor(S.OUT_PARAMS_OVERLAP, 'echo_suffix').name, 'OutParamsOverlapError');
+        eq(raw.exports.echo_suffix(input.ptr, 1, out.ptr, out.ptr), S.OVERLAP, 'status');
+        eq(T.errorFor(S.OVERLAP, 'echo_suffix').name, 'OverlapError');
         out.free();
         input.free();
         eq(raw.heapStats().liveBytes, base.liveBytes, 'no result buffer was left behind');

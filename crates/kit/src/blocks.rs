@@ -24,6 +24,41 @@ use crate::Status;
 /// The largest alignment `alloc` accepts: one wasm page.
 pub const MAX_ALIGN: usize = 65536;
 
+/// The size of the scratch area, in bytes.
+pub const SCRATCH_SIZE: usize = 16 * 1024;
+
+/// The scratch area: a fixed region of static memory (16-aligned) that is
+/// always a valid range for the checks, besides the live blocks. A host
+/// copies a call's arguments there instead of allocating blocks for them
+/// (the JS toolkit does, for arguments that fit): it costs no allocation and
+/// never shows in the heap statistics. Rust makes no reference to it except
+/// through the checked functions of this crate, within one call.
+#[repr(C, align(16))]
+struct Scratch(core::cell::UnsafeCell<[u8; SCRATCH_SIZE]>);
+
+#[allow(unsafe_code)] // a static needs Sync; see the SAFETY comment
+// SAFETY: the bytes are only reached through `resolve`, which makes slices
+// of them for the duration of one call (the registry lock held), like any
+// block; wasm32 without threads has one thread, and natively the lock
+// serialises the calls.
+unsafe impl Sync for Scratch {}
+
+static SCRATCH: Scratch = Scratch(core::cell::UnsafeCell::new([0; SCRATCH_SIZE]));
+
+/// The address of the scratch area (see [`SCRATCH_SIZE`]); the standard
+/// export `rwm_kit_scratch()` returns it.
+///
+/// ```
+/// use rust_wasm_memory_kit::blocks::{self, SCRATCH_SIZE};
+/// let at = blocks::scratch();
+/// // Any range inside the scratch area passes the checks, with no block.
+/// assert_eq!(blocks::with_slice(at as usize, SCRATCH_SIZE, |b: &[u8]| b.len()), Ok(SCRATCH_SIZE));
+/// assert!(blocks::check::<u8>(at as usize, SCRATCH_SIZE + 1).is_err());
+/// ```
+pub fn scratch() -> *mut u8 {
+    SCRATCH.0.get().cast::<u8>()
+}
+
 struct Block {
     base: NonNull<u8>,
     size: usize,
@@ -68,7 +103,7 @@ static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
     live: 0,
 });
 
-struct Registry {
+pub(crate) struct Registry {
     slots: Vec<Slot>,
     /// Slots whose block is live.
     live: usize,
@@ -160,18 +195,52 @@ impl Registry {
     }
 }
 
-fn registry() -> MutexGuard<'static, Registry> {
+pub(crate) fn registry() -> MutexGuard<'static, Registry> {
     // A panic cannot leave the registry half-updated (each operation is one
     // insert or remove), so a poisoned lock is still consistent.
     REGISTRY.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Element types a host range may be viewed as: every bit pattern is valid.
-pub trait Plain: Copy + 'static {}
-impl Plain for u8 {}
-impl Plain for u32 {}
-impl Plain for f32 {}
-impl Plain for usize {}
+/// Element types a host range may be viewed as.
+///
+/// # Safety
+///
+/// Every bit pattern of `size_of::<Self>()` bytes must be a valid `Self`
+/// (no padding, no niche, no pointers or references), because the host
+/// writes those bytes. The integer and float types and arrays of them
+/// qualify; a `#[repr(C)]` struct of them with no padding does too.
+///
+/// ```
+/// use rust_wasm_memory_kit::blocks::Plain;
+///
+/// #[derive(Clone, Copy)]
+/// #[repr(C)]
+/// struct Span {
+///     start: u32,
+///     end: u32,
+/// }
+///
+/// // SAFETY: two u32 fields, no padding: every bit pattern is a Span.
+/// unsafe impl Plain for Span {}
+/// ```
+#[allow(unsafe_code)] // implementing it is a promise about bit patterns
+pub unsafe trait Plain: Copy + 'static {}
+
+macro_rules! plain {
+    ($($t:ty),*) => {
+        $(
+            #[allow(unsafe_code)] // every bit pattern of a number is valid
+            // SAFETY: a primitive number type: no padding, every bit pattern valid.
+            unsafe impl Plain for $t {}
+        )*
+    };
+}
+plain!(u8, i8, u16, i16, u32, i32, u64, i64, usize, isize, f32, f64);
+
+#[allow(unsafe_code)] // an array of plain values is plain
+// SAFETY: an array has no padding between elements, so its bit patterns are
+// exactly those of N elements, each of which is valid.
+unsafe impl<T: Plain, const N: usize> Plain for [T; N] {}
 
 /// One past the last valid address of linear memory.
 fn memory_end() -> u64 {
@@ -188,7 +257,7 @@ fn memory_end() -> u64 {
 /// Checks `len` elements of `T` at `addr`, and returns a pointer to them
 /// derived from the block that contains them (`None` for an empty range).
 #[allow(unsafe_code)] // see the SAFETY comment inside
-fn resolve<T: Plain>(
+pub(crate) fn resolve<T: Plain>(
     blocks: &Registry,
     addr: usize,
     len: usize,
@@ -208,6 +277,13 @@ fn resolve<T: Plain>(
     }
     if bytes == 0 {
         return Ok(None);
+    }
+    let scratch = scratch();
+    if addr >= scratch.addr() && end <= scratch.addr() + SCRATCH_SIZE {
+        // Inside the scratch area: derived from the static's own pointer.
+        return Ok(NonNull::new(
+            scratch.wrapping_add(addr - scratch.addr()).cast::<T>(),
+        ));
     }
     let block = blocks.at_or_below(addr).ok_or(Status::NotOwned)?;
     if end > block.addr() + block.size {
@@ -264,13 +340,17 @@ pub fn check<T: Plain>(addr: usize, len: usize) -> Result<(), Status> {
 
 /// Allocates a zeroed block of `size` bytes aligned to `align` and records
 /// it as owned by the host.
-#[allow(unsafe_code)] // see the SAFETY comment inside
 pub fn allocate(size: usize, align: usize) -> Result<NonNull<u8>, Status> {
+    allocate_in(&mut registry(), size, align)
+}
+
+/// [`allocate`] with the registry already locked.
+#[allow(unsafe_code)] // see the SAFETY comment inside
+fn allocate_in(blocks: &mut Registry, size: usize, align: usize) -> Result<NonNull<u8>, Status> {
     if !align.is_power_of_two() || align > MAX_ALIGN {
         return Err(Status::BadAlign);
     }
     let layout = Layout::from_size_align(size.max(1), align).map_err(|_| Status::OutOfMemory)?;
-    let mut blocks = registry();
     // Reserve the registry entry first: if that allocation fails, nothing
     // has been allocated yet.
     blocks.reserve()?;
@@ -285,13 +365,17 @@ pub fn allocate(size: usize, align: usize) -> Result<NonNull<u8>, Status> {
 /// `bytes.len()` bytes with alignment 1, to be given back with
 /// `free_buffer(ptr, len)`. Returns its address and length.
 pub fn hand_out(bytes: Vec<u8>) -> Result<(usize, usize), Status> {
+    hand_out_in(&mut registry(), bytes)
+}
+
+/// [`hand_out`] with the registry already locked.
+pub(crate) fn hand_out_in(blocks: &mut Registry, bytes: Vec<u8>) -> Result<(usize, usize), Status> {
     let len = bytes.len();
     if len == 0 {
         // An empty Box owns no allocation; make a real one-byte block so the
         // host gets a live, freeable address like any other.
-        return allocate(0, 1).map(|p| (p.as_ptr().addr(), 0));
+        return allocate_in(blocks, 0, 1).map(|p| (p.as_ptr().addr(), 0));
     }
-    let mut blocks = registry();
     blocks.reserve()?;
     let raw = Box::into_raw(bytes.into_boxed_slice());
     // A Box<[u8]> of len > 0 is a global-allocator block with layout
@@ -311,12 +395,21 @@ pub fn hand_out(bytes: Vec<u8>) -> Result<(usize, usize), Status> {
 
 /// Gives back the block at `addr`, which must be live and have exactly
 /// `size` bytes and alignment `align`. A refused free changes nothing.
-#[allow(unsafe_code)] // see the SAFETY comment inside
 pub fn release(addr: usize, size: usize, align: usize) -> Result<(), Status> {
+    release_in(&mut registry(), addr, size, align)
+}
+
+/// [`release`] with the registry already locked.
+#[allow(unsafe_code)] // see the SAFETY comment inside
+pub(crate) fn release_in(
+    blocks: &mut Registry,
+    addr: usize,
+    size: usize,
+    align: usize,
+) -> Result<(), Status> {
     if addr == 0 {
         return Err(Status::NullPointer);
     }
-    let mut blocks = registry();
     let i = blocks.find(addr).ok_or(Status::NotOwned)?;
     let block = &blocks.slots[i].block;
     if block.size != size || block.align != align {
@@ -334,6 +427,14 @@ pub fn release(addr: usize, size: usize, align: usize) -> Result<(), Status> {
 /// How the range `[addr, addr + len)` relates to the live blocks, for
 /// `debug_ptr`'s message.
 pub fn describe(addr: usize, len: usize) -> String {
+    let scratch = scratch().addr();
+    if addr >= scratch
+        && addr
+            .checked_add(len)
+            .is_some_and(|end| end <= scratch + SCRATCH_SIZE)
+    {
+        return format!("ptr=0x{addr:08x} len={len}: inside the scratch area");
+    }
     let blocks = registry();
     let containing = blocks
         .at_or_below(addr)

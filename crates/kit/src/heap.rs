@@ -27,6 +27,11 @@ pub struct HeapStats {
     pub peak_live_bytes: usize,
 }
 
+#[allow(unsafe_code)] // HeapStats crosses the ABI as four words
+// SAFETY: four `usize` fields under `repr(C)`: no padding, and every bit
+// pattern is a valid HeapStats.
+unsafe impl crate::blocks::Plain for HeapStats {}
+
 /// The current statistics.
 pub fn stats() -> HeapStats {
     HeapStats {

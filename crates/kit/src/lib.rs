@@ -20,13 +20,52 @@
 //! items that need it, each with a `// SAFETY:` comment.
 
 pub mod blocks;
+pub mod call;
 pub mod contract;
 pub mod heap;
 pub mod panic;
 mod panic_record;
+#[cfg(feature = "exports")]
+#[allow(unsafe_code)] // only the export attribute of `export!`
+pub mod standard;
 mod status;
 pub mod text;
 
+pub use call::{Host, call, call_value, finish, last_status};
 pub use heap::HeapStats;
 pub use panic_record::{PANIC_RECORD_CAPACITY, PanicRecord, RecordWriter};
 pub use status::Status;
+
+/// Exports functions from the module under their own names, with the C ABI:
+/// `#[unsafe(no_mangle)] pub extern "C" fn`, so that the crate that uses it
+/// writes no `unsafe` itself. Arguments and results are numbers and raw
+/// pointers (the host's `(ptr, len)` pairs); turn pointers into slices with
+/// a [`Host`] inside [`call`] or [`call_value`].
+///
+/// ```
+/// rust_wasm_memory_kit::export! {
+///     /// `a * b`, wrapping.
+///     fn times(a: i32, b: i32) -> i32 {
+///         a.wrapping_mul(b)
+///     }
+///
+///     /// Does nothing (an export may return nothing).
+///     fn nothing() {}
+/// }
+///
+/// assert_eq!(times(6, 7), 42);
+/// nothing();
+/// ```
+#[macro_export]
+macro_rules! export {
+    ($(
+        $(#[$attr:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? $body:block
+    )*) => {
+        $(
+            $(#[$attr])*
+            #[unsafe(no_mangle)]
+            pub extern "C" fn $name($($arg: $ty),*) $(-> $ret)? $body
+        )*
+    };
+}

@@ -1,5 +1,6 @@
 //! Status codes returned by raw exports. 0 is success; every error is
-//! negative. The numbers are part of the ABI: never renumber, only add.
+//! negative. The numbers are part of the ABI: never renumber, only add
+//! (and bump [`crate::contract::ABI_VERSION`] when a meaning changes).
 //!
 //! This enum is the one source of the codes, their names and their
 //! messages: `contract/contract.json` is written from it (see
@@ -34,14 +35,20 @@ pub enum Status {
     OutOfMemory = -9,
     /// `alloc`'s alignment is not a power of two from 1 to 65536.
     BadAlign = -10,
-    /// Two out-params name the same memory, so one result would overwrite
-    /// the other (and a result buffer could never be found to free).
-    OutParamsOverlap = -11,
+    /// Two arguments name overlapping memory and the call writes one of
+    /// them: two out-params at one address (one result would overwrite the
+    /// other), or an input that overlaps an output.
+    Overlap = -11,
+    /// Bytes that must be UTF-8 text are not.
+    InvalidUtf8 = -12,
+    /// An argument is outside the export's documented domain (an empty
+    /// range where one is not allowed, bounds in the wrong order, ...).
+    InvalidArgument = -13,
 }
 
 impl Status {
     /// Every status, in code order (0, -1, -2, ...).
-    pub const ALL: [Status; 12] = [
+    pub const ALL: [Status; 14] = [
         Status::Ok,
         Status::NullPointer,
         Status::ZeroLength,
@@ -53,7 +60,9 @@ impl Status {
         Status::WrongLength,
         Status::OutOfMemory,
         Status::BadAlign,
-        Status::OutParamsOverlap,
+        Status::Overlap,
+        Status::InvalidUtf8,
+        Status::InvalidArgument,
     ];
 
     /// The code as it crosses the ABI.
@@ -142,10 +151,20 @@ impl Status {
                 "BadAlignError",
                 "the alignment must be a power of two from 1 to 65536",
             ),
-            Status::OutParamsOverlap => (
-                "OUT_PARAMS_OVERLAP",
-                "OutParamsOverlapError",
-                "two out-params name the same memory; give each its own",
+            Status::Overlap => (
+                "OVERLAP",
+                "OverlapError",
+                "two arguments name overlapping memory and the call writes one of them; give each its own",
+            ),
+            Status::InvalidUtf8 => (
+                "INVALID_UTF8",
+                "InvalidUtf8Error",
+                "the bytes are not valid UTF-8 text",
+            ),
+            Status::InvalidArgument => (
+                "INVALID_ARGUMENT",
+                "InvalidArgumentError",
+                "an argument is outside the domain the export documents",
             ),
         }
     }

@@ -44,12 +44,16 @@ fuzz_target!(|data: &[u8]| {
     let mut input = Bytes(data);
     let mut blocks: Vec<Live> = Vec::new();
     let baseline = host_blocks();
+    // The kit's scratch area: always a valid range, never freed.
+    let scratch = Live { ptr: rwm_kit_scratch().addr(), size: rust_wasm_memory_kit::blocks::SCRATCH_SIZE, align: 16, result: false };
     while let Some(op) = input.u8() {
         // An address: relative to a live block (inside, edge, past), or raw.
         let pick_addr = |input: &mut Bytes, blocks: &[Live]| -> Option<usize> {
             let how = input.u8()?;
             let n = input.u32()?;
-            Some(if blocks.is_empty() || how % 4 == 3 {
+            Some(if how % 8 == 6 {
+                scratch.ptr.wrapping_add((n % (scratch.size as u32 + 9)) as usize)
+            } else if blocks.is_empty() || how % 4 == 3 {
                 n as usize
             } else {
                 let b = &blocks[how as usize % blocks.len()];
@@ -83,9 +87,9 @@ fuzz_target!(|data: &[u8]| {
             3..=7 => {
                 let Some(addr) = pick_addr(&mut input, &blocks) else { break };
                 let len = input.u32().unwrap_or(0) % 2048;
-                let before = snapshot(&blocks);
+                let before = (snapshot(&blocks), snapshot(std::slice::from_ref(&scratch)));
                 let elem = if op % 9 == 6 { 1 } else { 4 };
-                let inside = blocks.iter().any(|b| {
+                let inside = blocks.iter().chain([&scratch]).any(|b| {
                     addr >= b.ptr && addr % elem == 0 && addr - b.ptr + len as usize * elem <= b.size
                 });
                 let p = std::ptr::with_exposed_provenance_mut::<u8>(addr);
@@ -101,7 +105,7 @@ fuzz_target!(|data: &[u8]| {
                 };
                 if len > 0 && !inside {
                     assert!(status < 0, "op {op}: a range outside every live block was accepted (addr {addr:#x}, len {len})");
-                    assert_eq!(snapshot(&blocks), before, "a refused call wrote");
+                    assert_eq!((snapshot(&blocks), snapshot(std::slice::from_ref(&scratch))), before, "a refused call wrote");
                 }
                 if len > 0 && inside && op % 9 != 7 {
                     assert_eq!(status, 0, "op {op}: a range inside a live block was refused");
@@ -113,7 +117,7 @@ fuzz_target!(|data: &[u8]| {
                 let Some(input_addr) = pick_addr(&mut input, &blocks) else { break };
                 let Some(meta_addr) = pick_addr(&mut input, &blocks) else { break };
                 let len = input.u32().unwrap_or(0) % 512;
-                let meta_inside = blocks.iter().any(|b| meta_addr >= b.ptr && meta_addr % std::mem::align_of::<usize>() == 0 && meta_addr - b.ptr + 2 * std::mem::size_of::<usize>() <= b.size);
+                let meta_inside = blocks.iter().chain([&scratch]).any(|b| meta_addr >= b.ptr && meta_addr % std::mem::align_of::<usize>() == 0 && meta_addr - b.ptr + 2 * std::mem::size_of::<usize>() <= b.size);
                 let status = process_string(std::ptr::with_exposed_provenance(input_addr), len, std::ptr::with_exposed_provenance_mut(meta_addr));
                 if status == 0 {
                     assert!(meta_inside, "an OutString was written outside every live block");

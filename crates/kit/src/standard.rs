@@ -1,0 +1,207 @@
+//! The standard exports every module built with the kit has (feature
+//! `exports`, on by default). The JS toolkit (`rust-wasm-memory/raw`)
+//! finds the kit by [`rwm_kit_handshake`] and then relies on these:
+//!
+//! | export | what it does |
+//! |---|---|
+//! | `rwm_kit_handshake() -> *const Handshake` | names the kit, its ABI version and features |
+//! | `rwm_kit_scratch() -> ptr` | the scratch area, where a host can put a call's arguments without allocating |
+//! | `alloc(size, align) -> ptr` | a zeroed block for the host (0 and `last_status()` on failure) |
+//! | `dealloc(ptr, size, align) -> status` | gives an `alloc` block back |
+//! | `free_buffer(ptr, len) -> status` | gives a result buffer (alignment 1) back |
+//! | `last_status() -> status` | the status of the last call |
+//! | `heap_stats(out) -> status` | writes [`HeapStats`] (four words) to `out` |
+//! | `heap_live_bytes()`, `heap_live_allocations()`, `heap_total_allocations()`, `heap_peak_live_bytes()`, `host_blocks()` | the counters one by one |
+//! | `debug_ptr(ptr, len) -> status`, `debug_message_ptr()`, `debug_message_len()` | describes a range against the live blocks, as text in static memory |
+//! | `install_panic_hook()`, `panic_record() -> *const PanicRecord` | the panic record the host reads after a trap |
+//! | `panic_probe(code)` (feature `panic-probe`) | panics on purpose, to test a host's recovery |
+//!
+//! The heap counters read 0 unless the module enables the
+//! `counting-allocator` feature (the handshake says whether it did).
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+
+use crate::{HeapStats, PanicRecord, Status, blocks, call, finish, heap};
+
+/// What [`rwm_kit_handshake`] points at: fixed layout, in static memory.
+#[repr(C)]
+#[derive(Debug)]
+pub struct Handshake {
+    /// `b"rwm-kit\0"`: this is a module built with the kit.
+    pub magic: [u8; 8],
+    /// [`crate::contract::ABI_VERSION`].
+    pub abi_version: u32,
+    /// Bit 0: the counting allocator is installed (the heap counters are
+    /// real); bit 1: `panic_probe` is exported.
+    pub features: u32,
+    /// The size of the scratch area at `rwm_kit_scratch()`, in bytes.
+    pub scratch_len: u32,
+    /// The number of bytes of `version` in use.
+    pub version_len: u32,
+    /// The kit crate's version, UTF-8 (`"0.2.0"`).
+    pub version: [u8; 24],
+}
+
+/// The magic bytes at the start of the [`Handshake`].
+pub const MAGIC: [u8; 8] = *b"rwm-kit\0";
+
+const fn version_bytes() -> ([u8; 24], u32) {
+    let v = env!("CARGO_PKG_VERSION").as_bytes();
+    let mut out = [0; 24];
+    let mut i = 0;
+    while i < v.len() && i < out.len() {
+        out[i] = v[i];
+        i += 1;
+    }
+    (out, i as u32)
+}
+
+/// The handshake record of this module.
+pub static HANDSHAKE: Handshake = Handshake {
+    magic: MAGIC,
+    abi_version: crate::contract::ABI_VERSION,
+    features: (cfg!(feature = "counting-allocator") as u32)
+        | ((cfg!(feature = "panic-probe") as u32) << 1),
+    scratch_len: blocks::SCRATCH_SIZE as u32,
+    version_len: version_bytes().1,
+    version: version_bytes().0,
+};
+
+crate::export! {
+    /// The address of this module's [`Handshake`]: how a host tells a kit
+    /// module (and its ABI version) from any other.
+    fn rwm_kit_handshake() -> *const Handshake {
+        &HANDSHAKE
+    }
+
+    /// The address of the scratch area (16-aligned, `scratch_len` bytes of
+    /// the handshake): a range the checks always accept, where a host can
+    /// put a call's arguments without allocating. Its contents last until
+    /// the next call that uses it.
+    fn rwm_kit_scratch() -> *mut u8 {
+        blocks::scratch()
+    }
+
+    /// The status of the most recent export call (0, or a negative code).
+    /// The only way to see an error from an export whose result is a value.
+    fn last_status() -> i32 {
+        crate::last_status()
+    }
+
+    /// Allocates a zeroed block of `size` bytes aligned to `align` (a power
+    /// of two up to 65536) for the host. Returns its address, or 0 with
+    /// `last_status()` -10 (bad alignment) or -9 (out of memory). `size` 0
+    /// gives a distinct, freeable block.
+    fn alloc(size: u32, align: u32) -> *mut u8 {
+        match blocks::allocate(size as usize, align as usize) {
+            Ok(p) => {
+                finish(Status::Ok);
+                p.as_ptr()
+            }
+            Err(status) => {
+                finish(status);
+                core::ptr::null_mut()
+            }
+        }
+    }
+
+    /// Gives back a block from `alloc`, with the same size and alignment.
+    fn dealloc(ptr: *mut u8, size: u32, align: u32) -> i32 {
+        finish(blocks::release(ptr.addr(), size as usize, align as usize))
+    }
+
+    /// Gives back a result buffer (or an `alloc(len, 1)` block). Refuses,
+    /// and changes nothing, for a null pointer (-1), a pointer that is not a
+    /// live block (-7: never handed out, or already freed) or the wrong
+    /// length (-8).
+    fn free_buffer(ptr: *mut u8, len: u32) -> i32 {
+        finish(blocks::release(ptr.addr(), len as usize, 1))
+    }
+
+    /// The tutorial's pointer logger, without imports: formats `ptr=0x…
+    /// len=…` and whether that range is inside a live block into a static
+    /// buffer, which the host reads at `debug_message_ptr()` for
+    /// `debug_message_len()` bytes. Always returns 0.
+    fn debug_ptr(ptr: *const u8, len: u32) -> i32 {
+        let text = blocks::describe(ptr.addr(), len as usize);
+        let mut buf = DEBUG_MESSAGE.lock().unwrap_or_else(|e| e.into_inner());
+        let n = text.len().min(buf.len());
+        buf[..n].copy_from_slice(&text.as_bytes()[..n]);
+        DEBUG_LEN.store(n as u32, Relaxed);
+        finish(Status::Ok)
+    }
+
+    /// Where `debug_ptr`'s last message is (static memory, never freed).
+    fn debug_message_ptr() -> *const u8 {
+        DEBUG_MESSAGE.lock().unwrap_or_else(|e| e.into_inner()).as_ptr()
+    }
+
+    /// The length in bytes of `debug_ptr`'s last message.
+    fn debug_message_len() -> u32 {
+        DEBUG_LEN.load(Relaxed)
+    }
+
+    /// Bytes currently allocated on the Rust heap.
+    fn heap_live_bytes() -> usize {
+        heap::stats().live_bytes
+    }
+
+    /// Allocations currently live on the Rust heap.
+    fn heap_live_allocations() -> usize {
+        heap::stats().live_allocations
+    }
+
+    /// Allocations made since start.
+    fn heap_total_allocations() -> usize {
+        heap::stats().total_allocations
+    }
+
+    /// The highest live byte count seen since start.
+    fn heap_peak_live_bytes() -> usize {
+        heap::stats().peak_live_bytes
+    }
+
+    /// Blocks currently owned by the host (allocated or handed out, not
+    /// freed).
+    fn host_blocks() -> usize {
+        blocks::live_blocks()
+    }
+
+    /// Writes the [`HeapStats`] (four words: live bytes, live allocations,
+    /// total allocations, peak live bytes) to `out`.
+    fn heap_stats(out: *mut HeapStats) -> i32 {
+        let stats = heap::stats();
+        call(|host| {
+            *host.out(out)? = stats;
+            Ok(())
+        })
+    }
+
+    /// Installs the panic hook that writes a panic's location and message
+    /// into the record at `panic_record()`. Idempotent; the JS toolkit calls
+    /// it once per instance.
+    fn install_panic_hook() {
+        crate::panic::install_hook();
+    }
+
+    /// The address of the panic record (static memory): a `u32` byte
+    /// length, then that many bytes of UTF-8, `"<file>:<line>:<col>\n<message>"`.
+    /// Length 0 means no panic has been recorded.
+    fn panic_record() -> *const PanicRecord {
+        &crate::panic::RECORD
+    }
+}
+
+#[cfg(feature = "panic-probe")]
+crate::export! {
+    /// Panics on purpose, with a message naming `code`, so a host can test
+    /// its own recovery from a trapped instance. An instance that ran this
+    /// must be discarded.
+    fn panic_probe(code: u32) {
+        panic!("panic_probe({code}): deliberate panic for testing recovery");
+    }
+}
+
+static DEBUG_MESSAGE: Mutex<[u8; 160]> = Mutex::new([0; 160]);
+static DEBUG_LEN: AtomicU32 = AtomicU32::new(0);
