@@ -51,6 +51,16 @@ export async function runFaces({ log = console.log, quick = false } = {}) {
     'sum-u32 (16)': {
       'wasm-bindgen': () => m.sumU32(u32),
       'raw toolkit': () => raw.sumU32(u32),
+      // What the toolkit's sumU32 did before its calls were declared (issue
+      // #16): a block per call, copied in, summed, freed.
+      'raw toolkit, a block per call (before)': () => {
+        const block = raw.allocArray(Uint32Array.from(u32));
+        try {
+          return raw.callSum(block.ptr, 16);
+        } finally {
+          block.free();
+        }
+      },
       'raw exports, data in wasm': () => raw.exports.sum_u32(u32Block.ptr, 16),
       'component (jco)': () => component.sumU32(u32),
       'WASI command (node:wasi)': () => runRwm(['sum-u32'], Array.from(u32).join(' ')),

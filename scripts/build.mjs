@@ -199,5 +199,7 @@ for (const file of [
   join(pkg, 'component', 'text-processor.wasm'),
 ]) {
   const s = sizes(file);
-  step(`${relative(file.startsWith(pkg) ? pkg : root, file)}: ${s.raw} bytes raw, ${s.gzip} bytes gzip (${(s.raw / 1024).toFixed(1)} KiB / ${(s.gzip / 1024).toFixed(1)} KiB)`);
+  step(
+    `${relative(file.startsWith(pkg) ? pkg : root, file)}: ${s.raw} bytes raw, ${s.gzip} bytes gzip (${(s.raw / 1024).toFixed(1)} KiB / ${(s.gzip / 1024).toFixed(1)} KiB)`,
+  );
 }

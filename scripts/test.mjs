@@ -21,13 +21,14 @@ const venv = process.env.RWM_VENV ?? join(homedir(), '.cache', 'rust-wasm-memory
 /** Each suite: a command, its environment, and how its runner reports counts. */
 const suites = [
   // Rust habits: formatting and clippy with warnings as errors, natively and
-  // for the wasm target (whose cfg'd code, simd kernels included, differs).
+  // for the wasm target (whose cfg'd code, simd kernels included, differs),
+  // the example crate too; the kit is ready to publish (scripts/kit-check.sh).
   {
     name: 'rust-lint',
     cmd: [
       'bash',
       '-c',
-      'cargo fmt --all --check && cargo clippy --workspace --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory-raw -p rust-wasm-memory-kit -p rust-wasm-memory-core --lib -- -D warnings',
+      'cargo fmt --all --check && cargo clippy --workspace --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown -p rust-wasm-memory-raw -p rust-wasm-memory-kit -p rust-wasm-memory-core --lib -- -D warnings && cargo fmt --manifest-path examples/histogram/Cargo.toml --check && cargo clippy --manifest-path examples/histogram/Cargo.toml --target wasm32-unknown-unknown -- -D warnings && bash scripts/kit-check.sh',
     ],
     format: 'exit',
   },

@@ -15,11 +15,12 @@ async function environment() {
     toolkit,
     // The hardening suite at browser scale (Node runs 1e5 inputs per API
     // and a 1e6-call soak); growth keeps its 1e4 rounds.
-    fc: ['hardening', 'reentrancy', 'adversary', 'finalizer'].includes(suite) ? (await import('fast-check')).default : undefined,
-    runs: suite === 'finalizer' ? 100 : 2000,
+    fc: ['hardening', 'reentrancy', 'adversary', 'finalizer', 'kit'].includes(suite) ? (await import('fast-check')).default : undefined,
+    runs: { finalizer: 100, kit: 500 }[suite] ?? 2000,
     growthRounds: 10000,
     soakCalls: 100000,
     rawBytes: async () => (await fetch('/pkg/raw/raw.wasm')).arrayBuffer(),
+    histogramBytes: async () => (await fetch('/examples/histogram/dist/histogram.wasm')).arrayBuffer(),
     bindgenExports: async () => testing.currentExports(),
     // The hidden export that panics on purpose (the panic suite only).
     panicProbe: testing.panicProbe,

@@ -10,7 +10,17 @@ import { withBrowser } from './support/webdriver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // RWM_BROWSER_SUITES=panic,raw narrows the run while working on one suite.
-const SUITES = process.env.RWM_BROWSER_SUITES?.split(',') ?? ['raw', 'buffers', 'conformance', 'hardening', 'panic', 'reentrancy', 'adversary', 'finalizer'];
+const SUITES = process.env.RWM_BROWSER_SUITES?.split(',') ?? [
+  'raw',
+  'buffers',
+  'conformance',
+  'hardening',
+  'panic',
+  'reentrancy',
+  'adversary',
+  'finalizer',
+  'kit',
+];
 
 for (const browser of ['chromium', 'firefox']) {
   test(browser, async (t) => {

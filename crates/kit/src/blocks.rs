@@ -22,9 +22,22 @@ use std::sync::{Mutex, MutexGuard};
 use crate::Status;
 
 /// The largest alignment `alloc` accepts: one wasm page.
+///
+/// ```
+/// use rust_wasm_memory_kit::{Status, blocks};
+/// let page = blocks::allocate(8, blocks::MAX_ALIGN).unwrap().as_ptr().addr();
+/// assert_eq!(page % blocks::MAX_ALIGN, 0);
+/// assert_eq!(blocks::allocate(8, 2 * blocks::MAX_ALIGN).err(), Some(Status::BadAlign));
+/// blocks::release(page, 8, blocks::MAX_ALIGN).unwrap();
+/// ```
 pub const MAX_ALIGN: usize = 65536;
 
 /// The size of the scratch area, in bytes.
+///
+/// ```
+/// use rust_wasm_memory_kit::blocks::{self, SCRATCH_SIZE};
+/// assert_eq!(blocks::check::<u8>(blocks::scratch().addr(), SCRATCH_SIZE), Ok(()));
+/// ```
 pub const SCRATCH_SIZE: usize = 16 * 1024;
 
 /// The scratch area: a fixed region of static memory (16-aligned) that is
@@ -223,6 +236,14 @@ pub(crate) fn registry() -> MutexGuard<'static, Registry> {
 /// // SAFETY: two u32 fields, no padding: every bit pattern is a Span.
 /// unsafe impl Plain for Span {}
 /// ```
+///
+/// ```
+/// use rust_wasm_memory_kit::blocks::{self, Plain};
+/// fn first<T: Plain + Default>(addr: usize) -> T {
+///     blocks::with_slice(addr, 1, |v: &[T]| v[0]).unwrap_or_default()
+/// }
+/// assert_eq!(first::<u32>(blocks::scratch().addr()), 0);
+/// ```
 #[allow(unsafe_code)] // implementing it is a promise about bit patterns
 pub unsafe trait Plain: Copy + 'static {}
 
@@ -298,6 +319,15 @@ pub(crate) fn resolve<T: Plain>(
 /// Runs `f` on the `len` elements of `T` at host address `addr`, after the
 /// checks described in the module docs. `f` must not call back into this
 /// module (the registry is locked while it runs).
+///
+/// ```
+/// use rust_wasm_memory_kit::{Status, blocks};
+/// let p = blocks::allocate(8, 4).unwrap().as_ptr().addr();
+/// assert_eq!(blocks::with_slice(p, 2, |v: &[u32]| v.len()), Ok(2));
+/// assert_eq!(blocks::with_slice(p, 3, |v: &[u32]| v.len()), Err(Status::NotOwned));
+/// assert_eq!(blocks::with_slice(p + 1, 1, |v: &[u32]| v.len()), Err(Status::Misaligned));
+/// blocks::release(p, 8, 4).unwrap();
+/// ```
 #[allow(unsafe_code)] // see the SAFETY comment inside
 pub fn with_slice<T: Plain, R>(
     addr: usize,
@@ -318,6 +348,14 @@ pub fn with_slice<T: Plain, R>(
 }
 
 /// As [`with_slice`], for writing.
+///
+/// ```
+/// use rust_wasm_memory_kit::blocks;
+/// let p = blocks::allocate(4, 4).unwrap().as_ptr().addr();
+/// blocks::with_slice_mut(p, 1, |v: &mut [u32]| v[0] = 7).unwrap();
+/// assert_eq!(blocks::with_slice(p, 1, |v: &[u32]| v[0]), Ok(7));
+/// blocks::release(p, 4, 4).unwrap();
+/// ```
 #[allow(unsafe_code)] // see the SAFETY comment inside
 pub fn with_slice_mut<T: Plain, R>(
     addr: usize,
@@ -334,12 +372,27 @@ pub fn with_slice_mut<T: Plain, R>(
 }
 
 /// Checks that `len` elements of `T` at `addr` could be accessed now.
+///
+/// ```
+/// use rust_wasm_memory_kit::{Status, blocks};
+/// assert_eq!(blocks::check::<u32>(0, 1), Err(Status::NullPointer));
+/// assert_eq!(blocks::check::<u32>(4, usize::MAX), Err(Status::Overflow));
+/// ```
 pub fn check<T: Plain>(addr: usize, len: usize) -> Result<(), Status> {
     resolve::<T>(&registry(), addr, len).map(|_| ())
 }
 
 /// Allocates a zeroed block of `size` bytes aligned to `align` and records
 /// it as owned by the host.
+///
+/// ```
+/// use rust_wasm_memory_kit::{Status, blocks};
+/// let p = blocks::allocate(16, 8).unwrap();
+/// assert_eq!(p.as_ptr().addr() % 8, 0);
+/// assert_eq!(blocks::with_slice(p.as_ptr().addr(), 16, |b: &[u8]| b.iter().all(|&x| x == 0)), Ok(true));
+/// assert_eq!(blocks::allocate(1, 3).err(), Some(Status::BadAlign));
+/// blocks::release(p.as_ptr().addr(), 16, 8).unwrap();
+/// ```
 pub fn allocate(size: usize, align: usize) -> Result<NonNull<u8>, Status> {
     allocate_in(&mut registry(), size, align)
 }
@@ -364,6 +417,13 @@ fn allocate_in(blocks: &mut Registry, size: usize, align: usize) -> Result<NonNu
 /// Hands a result buffer to the host: records it as a block of
 /// `bytes.len()` bytes with alignment 1, to be given back with
 /// `free_buffer(ptr, len)`. Returns its address and length.
+///
+/// ```
+/// use rust_wasm_memory_kit::blocks;
+/// let (ptr, len) = blocks::hand_out(b"result".to_vec()).unwrap();
+/// assert_eq!(blocks::with_slice(ptr, len, |b: &[u8]| b.to_vec()), Ok(b"result".to_vec()));
+/// blocks::release(ptr, len, 1).unwrap(); // what free_buffer(ptr, len) does
+/// ```
 pub fn hand_out(bytes: Vec<u8>) -> Result<(usize, usize), Status> {
     hand_out_in(&mut registry(), bytes)
 }
@@ -395,6 +455,14 @@ pub(crate) fn hand_out_in(blocks: &mut Registry, bytes: Vec<u8>) -> Result<(usiz
 
 /// Gives back the block at `addr`, which must be live and have exactly
 /// `size` bytes and alignment `align`. A refused free changes nothing.
+///
+/// ```
+/// use rust_wasm_memory_kit::{Status, blocks};
+/// let p = blocks::allocate(8, 4).unwrap().as_ptr().addr();
+/// assert_eq!(blocks::release(p, 16, 4), Err(Status::WrongLength)); // refused: still live
+/// assert_eq!(blocks::release(p, 8, 4), Ok(()));
+/// assert_eq!(blocks::release(p, 8, 4), Err(Status::NotOwned)); // a second free
+/// ```
 pub fn release(addr: usize, size: usize, align: usize) -> Result<(), Status> {
     release_in(&mut registry(), addr, size, align)
 }
@@ -426,6 +494,14 @@ pub(crate) fn release_in(
 
 /// How the range `[addr, addr + len)` relates to the live blocks, for
 /// `debug_ptr`'s message.
+///
+/// ```
+/// use rust_wasm_memory_kit::blocks;
+/// let p = blocks::allocate(8, 4).unwrap().as_ptr().addr();
+/// assert!(blocks::describe(p, 8).contains("inside live block"));
+/// assert!(blocks::describe(p, 9).contains("runs past the end"));
+/// blocks::release(p, 8, 4).unwrap();
+/// ```
 pub fn describe(addr: usize, len: usize) -> String {
     let scratch = scratch().addr();
     if addr >= scratch
@@ -461,6 +537,15 @@ pub fn describe(addr: usize, len: usize) -> String {
 }
 
 /// The number of live blocks (for tests and the demo).
+///
+/// ```
+/// use rust_wasm_memory_kit::blocks;
+/// let before = blocks::live_blocks();
+/// let p = blocks::allocate(1, 1).unwrap().as_ptr().addr();
+/// assert_eq!(blocks::live_blocks(), before + 1);
+/// blocks::release(p, 1, 1).unwrap();
+/// assert_eq!(blocks::live_blocks(), before);
+/// ```
 pub fn live_blocks() -> usize {
     registry().len()
 }

@@ -132,6 +132,18 @@ fn run<R>(body: impl FnOnce(&Host<'_>) -> Result<R, Status>) -> Result<R, Status
 /// How many ranges one call can take (arguments, out-params and blocks
 /// handed out together); one more is refused with
 /// [`Status::InvalidArgument`].
+///
+/// ```
+/// use rust_wasm_memory_kit::{Status, blocks, call, call::MAX_RANGES};
+/// let at = blocks::scratch();
+/// let status = call(|host| {
+///     for i in 0..=MAX_RANGES {
+///         host.slice(at.wrapping_add(i), 1)?;
+///     }
+///     Ok(())
+/// });
+/// assert_eq!(status, Status::InvalidArgument.code());
+/// ```
 pub const MAX_RANGES: usize = 16;
 
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -157,6 +169,19 @@ struct Range {
 /// freed under a slice; calling [`blocks`] functions from inside the body
 /// would wait on that lock forever (natively) or panic (in wasm), so do all
 /// memory work through the `Host`.
+///
+/// ```
+/// use rust_wasm_memory_kit::{Status, blocks, call};
+/// let p = blocks::allocate(16, 4).unwrap().as_ptr().cast::<u32>();
+/// let status = call(|host| {
+///     let input = host.slice(p, 2)?; // elements 0 and 1
+///     let output = host.slice_mut(p.wrapping_add(2), 2)?; // elements 2 and 3
+///     output.copy_from_slice(input);
+///     Ok(())
+/// });
+/// assert_eq!(status, 0);
+/// blocks::release(p.addr(), 16, 4).unwrap();
+/// ```
 pub struct Host<'r> {
     registry: RefCell<MutexGuard<'r, Registry>>,
     taken: [Cell<Range>; MAX_RANGES],

@@ -14,6 +14,11 @@ static PEAK_LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
 
 /// The heap statistics (the raw face's `heap_stats` export writes them as
 /// four 32-bit words, in this order).
+///
+/// ```
+/// let stats = rust_wasm_memory_kit::heap::stats();
+/// assert!(stats.peak_live_bytes >= stats.live_bytes);
+/// ```
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HeapStats {
@@ -33,6 +38,15 @@ pub struct HeapStats {
 unsafe impl crate::blocks::Plain for HeapStats {}
 
 /// The current statistics.
+///
+/// ```
+/// use rust_wasm_memory_kit::heap;
+/// let before = heap::stats();
+/// let kept = vec![0u8; 64];
+/// // Counted only with the `counting-allocator` feature; always consistent.
+/// assert!(heap::stats().total_allocations >= before.total_allocations);
+/// drop(kept);
+/// ```
 pub fn stats() -> HeapStats {
     HeapStats {
         live_bytes: LIVE_BYTES.load(Relaxed),
@@ -55,6 +69,15 @@ fn removed(size: usize) {
 }
 
 /// The system allocator, counted.
+///
+/// ```
+/// // What the `counting-allocator` feature does, for a crate that installs
+/// // it itself:
+/// use rust_wasm_memory_kit::heap::CountingAllocator;
+/// #[cfg(any())] // (a doc test cannot have a second global allocator)
+/// #[global_allocator]
+/// static GLOBAL: CountingAllocator = CountingAllocator;
+/// ```
 #[derive(Debug)]
 pub struct CountingAllocator;
 

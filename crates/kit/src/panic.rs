@@ -19,9 +19,25 @@ use std::sync::Once;
 use crate::PanicRecord;
 
 /// The last panic's text (see the module docs).
+///
+/// ```
+/// use rust_wasm_memory_kit::{PANIC_RECORD_CAPACITY, panic::RECORD};
+/// let mut buf = [0; PANIC_RECORD_CAPACITY];
+/// let text = RECORD.read(&mut buf); // empty until a recorded panic
+/// assert!(text.is_empty() || text.contains('\n'));
+/// ```
 pub static RECORD: PanicRecord = PanicRecord::new();
 
 /// Writes `info` into [`RECORD`], replacing what was there.
+///
+/// ```
+/// use rust_wasm_memory_kit::{PANIC_RECORD_CAPACITY, panic};
+/// std::panic::set_hook(Box::new(panic::record));
+/// let _ = std::panic::catch_unwind(|| panic!("recorded"));
+/// let _ = std::panic::take_hook();
+/// let mut buf = [0; PANIC_RECORD_CAPACITY];
+/// assert!(panic::RECORD.read(&mut buf).ends_with("\nrecorded"));
+/// ```
 pub fn record(info: &PanicHookInfo<'_>) {
     let mut w = RECORD.start();
     if let Some(at) = info.location() {
@@ -41,12 +57,27 @@ pub fn record(info: &PanicHookInfo<'_>) {
 /// installed through this module wins: the wasm-bindgen build installs its
 /// own (which records, then reports to JS) with [`install_with`] at start,
 /// and a later `install_panic_hook()` from the JS toolkit leaves it alone.
+///
+/// ```
+/// rust_wasm_memory_kit::panic::install_hook();
+/// rust_wasm_memory_kit::panic::install_hook(); // idempotent
+/// ```
 pub fn install_hook() {
     install_with(record);
 }
 
 /// Installs `hook` as the panic hook unless one was installed through this
 /// module already.
+///
+/// ```
+/// use rust_wasm_memory_kit::panic;
+/// // A module with its own reporting: record, then tell the host.
+/// fn hook(info: &std::panic::PanicHookInfo<'_>) {
+///     panic::record(info);
+///     eprintln!("{info}");
+/// }
+/// panic::install_with(hook);
+/// ```
 pub fn install_with(hook: fn(&PanicHookInfo<'_>)) {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| std::panic::set_hook(Box::new(hook)));

@@ -12,9 +12,26 @@ use core::fmt;
 use core::sync::atomic::{AtomicU8, AtomicU32, Ordering};
 
 /// How many bytes of text a [`PanicRecord`] keeps.
+///
+/// ```
+/// use core::fmt::Write;
+/// use rust_wasm_memory_kit::{PANIC_RECORD_CAPACITY, PanicRecord};
+/// let record = PanicRecord::new();
+/// let _ = record.start().write_str(&"x".repeat(2 * PANIC_RECORD_CAPACITY));
+/// assert_eq!(record.len(), PANIC_RECORD_CAPACITY);
+/// ```
 pub const PANIC_RECORD_CAPACITY: usize = 1024;
 
 /// The last panic's text: see the module docs for the layout.
+///
+/// ```
+/// use core::fmt::Write;
+/// use rust_wasm_memory_kit::{PANIC_RECORD_CAPACITY, PanicRecord};
+/// static RECORD: PanicRecord = PanicRecord::new();
+/// let _ = write!(RECORD.start(), "src/lib.rs:1:1\n{}", "boom");
+/// let mut buf = [0; PANIC_RECORD_CAPACITY];
+/// assert_eq!(RECORD.read(&mut buf), "src/lib.rs:1:1\nboom");
+/// ```
 #[repr(C)]
 #[derive(Debug)]
 pub struct PanicRecord {
@@ -30,6 +47,11 @@ impl Default for PanicRecord {
 
 impl PanicRecord {
     /// An empty record, usable in a `static`.
+    ///
+    /// ```
+    /// static EMPTY: rust_wasm_memory_kit::PanicRecord = rust_wasm_memory_kit::PanicRecord::new();
+    /// assert!(EMPTY.is_empty());
+    /// ```
     pub const fn new() -> Self {
         Self {
             len: AtomicU32::new(0),
@@ -38,6 +60,14 @@ impl PanicRecord {
     }
 
     /// Empties the record and returns a writer that appends to it.
+    ///
+    /// ```
+    /// use core::fmt::Write;
+    /// let record = rust_wasm_memory_kit::PanicRecord::new();
+    /// let _ = record.start().write_str("first");
+    /// let _ = record.start().write_str("2nd");
+    /// assert_eq!(record.len(), 3);
+    /// ```
     pub fn start(&self) -> RecordWriter<'_> {
         self.len.store(0, Ordering::Release);
         RecordWriter {
@@ -48,16 +78,35 @@ impl PanicRecord {
     }
 
     /// The stored length in bytes.
+    ///
+    /// ```
+    /// use core::fmt::Write;
+    /// let record = rust_wasm_memory_kit::PanicRecord::new();
+    /// let _ = record.start().write_str("é");
+    /// assert_eq!(record.len(), 2); // bytes, not characters
+    /// ```
     pub fn len(&self) -> usize {
         self.len.load(Ordering::Acquire) as usize
     }
 
     /// True when nothing has been recorded since the last [`start`](Self::start).
+    ///
+    /// ```
+    /// assert!(rust_wasm_memory_kit::PanicRecord::new().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// Copies the text into `buf` and returns it.
+    ///
+    /// ```
+    /// use core::fmt::Write;
+    /// use rust_wasm_memory_kit::{PANIC_RECORD_CAPACITY, PanicRecord};
+    /// let record = PanicRecord::new();
+    /// let _ = record.start().write_str("text");
+    /// assert_eq!(record.read(&mut [0; PANIC_RECORD_CAPACITY]), "text");
+    /// ```
     pub fn read<'b>(&self, buf: &'b mut [u8; PANIC_RECORD_CAPACITY]) -> &'b str {
         let len = self.len().min(PANIC_RECORD_CAPACITY);
         for (dst, src) in buf[..len].iter_mut().zip(&self.bytes) {
@@ -73,6 +122,14 @@ impl PanicRecord {
 }
 
 /// Appends text to a [`PanicRecord`]; see [`PanicRecord::start`].
+///
+/// ```
+/// use core::fmt::Write;
+/// let record = rust_wasm_memory_kit::PanicRecord::new();
+/// let mut w = record.start();
+/// write!(w, "{}+{}", 1, 2).unwrap();
+/// assert_eq!(record.len(), 3);
+/// ```
 #[derive(Debug)]
 pub struct RecordWriter<'r> {
     record: &'r PanicRecord,

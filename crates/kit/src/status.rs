@@ -8,6 +8,13 @@
 //! that file.
 
 /// The outcome of a raw export.
+///
+/// ```
+/// use rust_wasm_memory_kit::Status;
+/// let refused: Result<(), Status> = Err(Status::NotOwned);
+/// assert_eq!(Status::from(refused).code(), -7);
+/// assert_eq!(Status::from(Ok(())), Status::Ok);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(i32)]
 pub enum Status {
@@ -48,6 +55,11 @@ pub enum Status {
 
 impl Status {
     /// Every status, in code order (0, -1, -2, ...).
+    ///
+    /// ```
+    /// use rust_wasm_memory_kit::Status;
+    /// assert!(Status::ALL.iter().enumerate().all(|(i, s)| s.code() == -(i as i32)));
+    /// ```
     pub const ALL: [Status; 14] = [
         Status::Ok,
         Status::NullPointer,
@@ -87,17 +99,29 @@ impl Status {
     }
 
     /// The constant's name in host languages (`"NOT_OWNED"`).
+    ///
+    /// ```
+    /// assert_eq!(rust_wasm_memory_kit::Status::NotOwned.name(), "NOT_OWNED");
+    /// ```
     pub fn name(self) -> &'static str {
         self.facts().0
     }
 
     /// The name of the host error class for this status (`"NotOwnedError"`);
     /// empty for [`Status::Ok`].
+    ///
+    /// ```
+    /// assert_eq!(rust_wasm_memory_kit::Status::Overlap.error_class(), "OverlapError");
+    /// ```
     pub fn error_class(self) -> &'static str {
         self.facts().1
     }
 
     /// What a refused call with this status means, for error messages.
+    ///
+    /// ```
+    /// assert!(rust_wasm_memory_kit::Status::NullPointer.message().contains("null"));
+    /// ```
     pub fn message(self) -> &'static str {
         self.facts().2
     }

@@ -1,0 +1,462 @@
+// @ts-check
+// Typed calls for any export of a module built with the kit: a declaration
+// of the export's parameters and result (`types` below) becomes a function
+// that checks its JS arguments, copies them in, calls, maps the status to a
+// typed error, copies results out and frees what it allocated.
+//
+// Where the arguments go: a call that needs memory (slices, strings,
+// out-params, owned results) lays them out one after another, each aligned
+// for its element type, in the kit's scratch area (`rwm_kit_scratch()`, a
+// fixed region the kit's checks accept), so that a call allocates nothing.
+// Arguments that do not fit, and calls made while another call of the same
+// module is running (an import calling back into the toolkit), get one
+// temporary block instead, freed after the call.
+
+import { errorFor, PoisonedError, Status } from '../lib/errors.js';
+import { lengthOf, typedArrayTag, typedSet } from '../lib/intrinsics.js';
+import { Block } from './blocks.js';
+import { BY_TAG } from './memory.js';
+
+/**
+ * @typedef {'i32' | 'u32' | 'f32' | 'f64'} NumberName
+ * @typedef {{ readonly kind: 'number', readonly type: NumberName, readonly name?: string }} NumberParam
+ * @typedef {{ readonly kind: 'slice', readonly Type: import('./memory.js').ElementType, readonly write: boolean, readonly name?: string }} SliceParam
+ * @typedef {{ readonly kind: 'str', readonly name?: string }} StrParam
+ * @typedef {{ readonly kind: 'out', readonly type: NumberName, readonly name?: string }} OutParam
+ * @typedef {{ readonly kind: 'owned', readonly as: 'string' | 'bytes' | 'block', readonly name?: string }} OwnedParam
+ * @typedef {NumberParam | SliceParam | StrParam | OutParam | OwnedParam} Param
+ * @typedef {{ readonly kind: 'status' } | { readonly kind: 'void' } | { readonly kind: 'value', readonly type: NumberName, readonly checked: boolean }} Returns
+ */
+
+/**
+ * A parameter descriptor with `named(name)`, which gives a copy that uses
+ * the name in error messages.
+ * (The precise types of `types` and of a declared function are in
+ * index.d.ts; here they are loose.)
+ * @param {object} descriptor
+ * @returns {any}
+ */
+function param(descriptor) {
+  return Object.freeze({
+    ...descriptor,
+    /** @param {string} name */
+    named(name) {
+      return param({ ...descriptor, name });
+    },
+  });
+}
+
+/** The element class of each number type, for out-params. */
+const OUT_TYPES = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array };
+
+/**
+ * The parameter and result types of a declaration. Parameters, in the
+ * export's ABI order:
+ * - `i32`, `u32`, `f32`, `f64`: a JS number (integers checked for range;
+ *   nothing is coerced);
+ * - `slice(Type)`: a typed array of `Type` (or an array-like of numbers),
+ *   passed as `(ptr, len)` with `len` in elements; `sliceMut(Type)`: a
+ *   typed array of `Type`, copied in and, after the call, back out;
+ * - `str`: a JS string, passed as `(ptr, len)` of UTF-8 bytes;
+ * - `out(type)`: no JS argument; a pointer to one value the export writes,
+ *   which becomes part of the result;
+ * - `ownedString`, `ownedBytes`, `ownedBlock`: no JS argument; a pointer to
+ *   a `{ ptr, len }` pair (two u32) where the export writes a buffer it
+ *   handed out. The result is the text or a copy of the bytes (the buffer
+ *   is freed), or a `Block` the caller frees.
+ *
+ * Results: `status` (an i32; non-zero throws its typed error), `void`, a
+ * number type (the export's return value), or `checked(type)` (the return
+ * value, then `last_status()` must be 0). The declared function returns
+ * the return value (if any) and then each out-param and owned result, in
+ * order: `undefined` for none, the value for one, an array for more.
+ */
+export const types = Object.freeze({
+  i32: param({ kind: 'number', type: 'i32' }),
+  u32: param({ kind: 'number', type: 'u32' }),
+  f32: param({ kind: 'number', type: 'f32' }),
+  f64: param({ kind: 'number', type: 'f64' }),
+  str: param({ kind: 'str' }),
+  /** @param {import('./memory.js').ElementType} Type */
+  slice: (Type) => param({ kind: 'slice', Type: elementType(Type), write: false }),
+  /** @param {import('./memory.js').ElementType} Type */
+  sliceMut: (Type) => param({ kind: 'slice', Type: elementType(Type), write: true }),
+  /** @param {{ type: NumberName }} number */
+  out: (number) => param({ kind: 'out', type: number.type }),
+  ownedString: param({ kind: 'owned', as: 'string' }),
+  ownedBytes: param({ kind: 'owned', as: 'bytes' }),
+  ownedBlock: param({ kind: 'owned', as: 'block' }),
+  status: Object.freeze({ kind: 'status' }),
+  void: Object.freeze({ kind: 'void' }),
+  /** @param {{ type: NumberName }} number */
+  checked: (number) => Object.freeze({ kind: 'value', type: number.type, checked: true }),
+});
+
+/** @param {unknown} Type */
+function elementType(Type) {
+  for (const T of BY_TAG.values()) if (T === Type) return T;
+  throw new TypeError(`types.slice: the element type must be one of ${[...BY_TAG.keys()].join(', ')}`);
+}
+
+/**
+ * What a module gives `compile`: its unguarded exports and how to treat a
+ * trap. Not public.
+ * @typedef {{
+ *   raw: Record<string, any>,
+ *   memory: WebAssembly.Memory,
+ *   scratch: number,
+ *   scratchLength: number,
+ *   busy: number,
+ *   views: Views,
+ *   fault: Error | null,
+ *   trap: (error: unknown, fn: string) => unknown,
+ * }} Internals
+ * @typedef {{ u8: Uint8Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array }} Views
+ */
+
+/**
+ * The current typed views of all memory (rebuilt after growth).
+ * @param {Internals} inner
+ */
+function viewsOf(inner) {
+  const views = inner.views;
+  if (views.u8.length === 0) {
+    // Detached: memory grew (or was detached on purpose). Start over.
+    const buffer = inner.memory.buffer;
+    views.u8 = new Uint8Array(buffer);
+    views.i32 = new Int32Array(buffer);
+    views.u32 = new Uint32Array(buffer);
+    views.f32 = new Float32Array(buffer);
+    views.f64 = new Float64Array(buffer);
+  }
+  return views;
+}
+
+/** The view of each element class, by the class's tag. */
+const VIEW_OF_TAG = /** @type {const} */ ({
+  Uint8Array: 'u8',
+  Int32Array: 'i32',
+  Uint32Array: 'u32',
+  Float32Array: 'f32',
+  Float64Array: 'f64',
+});
+
+/**
+ * A short description of a thrown value, which may itself be hostile.
+ * @param {unknown} error
+ */
+function describe(error) {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'an exception that cannot be described';
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A number argument checked against its type, or the error for it.
+ * @param {unknown} value
+ * @param {NumberName} type
+ * @param {string} what
+ * @returns {number}
+ */
+function numberArg(value, type, what) {
+  if (typeof value !== 'number') throw new TypeError(`${what} must be a number, got ${value === null ? 'null' : typeof value}`);
+  if (type === 'i32' && !(Number.isInteger(value) && value >= -2147483648 && value <= 2147483647)) {
+    throw new RangeError(`${what} must be an integer from -2147483648 to 2147483647, got ${String(value)}`);
+  }
+  if (type === 'u32' && !(Number.isInteger(value) && value >= 0 && value <= 0xffffffff)) {
+    throw new RangeError(`${what} must be an integer from 0 to 4294967295, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * A parameter's plan, fixed when the export is declared.
+ * @typedef {{
+ *   kind: Param['kind'],
+ *   number: NumberName | null,
+ *   tag: string,
+ *   view: keyof Views,
+ *   size: number,
+ *   write: boolean,
+ *   fromArrayLike: ((values: ArrayLike<number>) => any) | null,
+ *   as: 'string' | 'bytes' | 'block' | null,
+ *   name: string | null,
+ * }} Plan
+ */
+
+/**
+ * The message prefix for JS argument `index` (1-based) of `label`.
+ * @param {string} label
+ * @param {Plan} plan
+ * @param {number} index
+ */
+const argName = (label, plan, index) => `${label}: ${plan.name ?? `argument ${index}`}`;
+
+/**
+ * The typed function for export `name` of a module.
+ * @param {Internals} inner
+ * @param {import('./module.js').KitModule} kit
+ * @param {string} name
+ * @param {readonly Param[]} params
+ * @param {Returns} returns
+ * @param {{ name?: string }} [options] `name`: the function's name in messages (default: the export's)
+ * @returns {(...args: any[]) => any}
+ */
+export function compile(inner, kit, name, params, returns, options = {}) {
+  const fn = inner.raw[name];
+  if (typeof fn !== 'function') throw new TypeError(`declare: the module has no exported function "${name}"`);
+  if (!Array.isArray(params)) throw new TypeError(`declare(${name}): params must be an array of types`);
+  for (const p of params) {
+    if (!p || !['number', 'slice', 'str', 'out', 'owned'].includes(/** @type {any} */ (p).kind)) {
+      throw new TypeError(`declare(${name}): every parameter must come from types (types.u32, types.slice(Float32Array), ...)`);
+    }
+  }
+  if (!returns || !['status', 'void', 'value', 'number'].includes(/** @type {any} */ (returns).kind)) {
+    throw new TypeError(`declare(${name}): returns must be types.status, types.void, a number type or types.checked(type)`);
+  }
+  const label = options.name ?? name;
+  // A number type given as the result means its value, unchecked.
+  const resultKind = returns.kind === 'status' ? 'status' : returns.kind === 'void' ? 'void' : 'value';
+  const resultType = /** @type {any} */ (returns).type ?? null;
+  const checked = returns.kind === 'value' && returns.checked;
+  /** @type {Plan[]} */
+  const plans = params.map((p) => {
+    const Type = p.kind === 'str' ? Uint8Array : p.kind === 'slice' ? p.Type : p.kind === 'out' ? OUT_TYPES[p.type] : p.kind === 'owned' ? Uint32Array : null;
+    return {
+      kind: p.kind,
+      number: p.kind === 'number' || p.kind === 'out' ? p.type : null,
+      tag: Type?.name ?? '',
+      view: Type ? /** @type {any} */ (VIEW_OF_TAG)[Type.name] : 'u8',
+      size: Type?.BYTES_PER_ELEMENT ?? 0,
+      write: p.kind === 'slice' && p.write,
+      fromArrayLike: p.kind === 'slice' && !p.write ? (/** @type {ArrayLike<number>} */ values) => Type.from(values) : null,
+      as: p.kind === 'owned' ? p.as : null,
+      name: p.name ?? null,
+    };
+  });
+  const count = plans.length;
+  const arity = plans.filter((p) => p.kind === 'number' || p.kind === 'slice' || p.kind === 'str').length;
+  const abiLength = plans.reduce((n, p) => n + (p.kind === 'slice' || p.kind === 'str' ? 2 : 1), 0);
+  const needsMemory = plans.some((p) => p.kind !== 'number');
+  // Whether the export's return value (or nothing) is the whole result.
+  const onlyValue = !plans.some((p) => p.kind === 'out' || p.kind === 'owned');
+  const writes = plans.some((p) => p.write);
+  // Work arrays, reused by every call that is not made from inside another
+  // call of this function (an argument's getter can make one).
+  let free = true;
+  const shared = { abi: new Array(abiLength).fill(0), data: new Array(count).fill(null), offsets: new Array(count).fill(0) };
+
+  /** @param {any[]} args */
+  function declared(...args) {
+    if (args.length !== arity) throw new TypeError(`${label}: expected ${arity} argument${arity === 1 ? '' : 's'}, got ${args.length}`);
+    const fault = inner.fault;
+    if (fault !== null)
+      throw new PoisonedError(
+        `${label}: this module trapped earlier (${/** @type {Error} */ (fault).message}); instantiate a new one`,
+        /** @type {any} */ (fault),
+      );
+    const own = free;
+    free = false;
+    try {
+      const work = own ? shared : { abi: new Array(abiLength), data: new Array(count), offsets: new Array(count) };
+      return run(args, work.abi, work.data, work.offsets);
+    } finally {
+      if (own) {
+        free = true;
+        shared.data.fill(null); // hold no caller's array between calls
+      }
+    }
+  }
+
+  /**
+   * One call, with its work arrays.
+   * @param {any[]} args
+   * @param {any[]} abi
+   * @param {any[]} data
+   * @param {number[]} offsets
+   */
+  function run(args, abi, data, offsets) {
+    let size = 0;
+    for (let i = 0, a = 0, j = 0; i < count; i++) {
+      const p = plans[i];
+      const kind = p.kind;
+      if (kind === 'number') {
+        const value = args[a++];
+        if (typeof value !== 'number' || (p.number === 'i32' ? (value | 0) !== value : p.number === 'u32' ? value >>> 0 !== value : false)) {
+          numberArg(value, /** @type {NumberName} */ (p.number), argName(label, p, a));
+        }
+        abi[j++] = value;
+      } else if (kind === 'slice' || kind === 'str') {
+        const value = args[a++];
+        let array;
+        if (kind === 'str') {
+          if (typeof value !== 'string') throw new TypeError(`${argName(label, p, a)} must be a string, got ${value === null ? 'null' : typeof value}`);
+          array = encoder.encode(value);
+        } else if (typedArrayTag(value) === p.tag) {
+          array = value;
+        } else if (p.fromArrayLike !== null && value !== null && typeof value === 'object' && typedArrayTag(value) === undefined) {
+          // An array-like: its getters (or a Proxy's traps) may throw; that
+          // refuses the argument, as a wrong type does.
+          try {
+            if (typeof value.length !== 'number') throw new TypeError('it has no numeric length');
+            array = p.fromArrayLike(value);
+          } catch (error) {
+            throw new TypeError(`${argName(label, p, a)} must be a ${p.tag} or an array of numbers; reading it failed (${describe(error)})`, { cause: error });
+          }
+        } else {
+          throw new TypeError(
+            `${argName(label, p, a)} must be a ${p.tag}${p.write ? '' : ' or an array of numbers'}, got ${typedArrayTag(value) ?? (value === null ? 'null' : typeof value)}`,
+          );
+        }
+        const length = lengthOf.call(array);
+        const at = (size + p.size - 1) & -p.size;
+        offsets[i] = at;
+        data[i] = array;
+        size = at + length * p.size;
+        abi[j++] = at;
+        abi[j++] = length;
+      } else {
+        // An out-param (one value, up to 8 bytes) or an owned result's pair.
+        const at = (size + 7) & -8;
+        offsets[i] = at;
+        size = at + 8;
+        abi[j++] = at;
+      }
+    }
+
+    let base = 0;
+    let block = 0;
+    if (needsMemory) {
+      if (inner.busy === 0 && size <= inner.scratchLength) base = inner.scratch;
+      else {
+        block = inner.raw.alloc(Math.max(size, 1), 8) >>> 0;
+        if (block === 0) throw errorFor(inner.raw.last_status(), 'alloc', `${label}: ${size} bytes of arguments`);
+        base = block;
+      }
+      // Addresses, and the inputs copied in.
+      const views = viewsOf(inner);
+      for (let i = 0, j = 0; i < count; i++) {
+        const p = plans[i];
+        if (p.kind === 'number') {
+          j++;
+          continue;
+        }
+        abi[j] += base;
+        if (p.kind === 'slice' || p.kind === 'str') {
+          try {
+            typedSet.call(views[p.view], data[i], (base + offsets[i]) / p.size);
+          } catch (error) {
+            if (block !== 0) inner.raw.dealloc(block, Math.max(size, 1), 8);
+            throw new TypeError(`${label}: could not copy values into wasm memory (${describe(error)})`, { cause: error });
+          }
+          j += 2;
+        } else {
+          j++;
+        }
+      }
+    }
+
+    let returned;
+    inner.busy++;
+    try {
+      // A call site per arity keeps the common cases free of spreading.
+      switch (abiLength) {
+        case 0:
+          returned = fn();
+          break;
+        case 1:
+          returned = fn(abi[0]);
+          break;
+        case 2:
+          returned = fn(abi[0], abi[1]);
+          break;
+        case 3:
+          returned = fn(abi[0], abi[1], abi[2]);
+          break;
+        case 4:
+          returned = fn(abi[0], abi[1], abi[2], abi[3]);
+          break;
+        default:
+          returned = fn(...abi);
+      }
+    } catch (error) {
+      throw inner.trap(error, name);
+    } finally {
+      inner.busy--;
+    }
+
+    try {
+      const status = resultKind === 'status' ? returned : checked ? inner.raw.last_status() : Status.OK;
+      if (status !== Status.OK) throw errorFor(status, name, `${label}(…)`);
+      const value = resultKind === 'value' ? (resultType === 'u32' ? returned >>> 0 : returned) : undefined;
+      if (onlyValue) {
+        if (writes) copyBack(args, data, offsets, base);
+        return value;
+      }
+      return results(args, data, offsets, base, value);
+    } finally {
+      if (block !== 0) inner.raw.dealloc(block, Math.max(size, 1), 8);
+    }
+  }
+
+  /**
+   * Copies each `sliceMut` argument back out of wasm memory.
+   * @param {any[]} args
+   * @param {any[]} data
+   * @param {number[]} offsets
+   * @param {number} base
+   */
+  function copyBack(args, data, offsets, base) {
+    for (let i = 0, a = 0; i < count; i++) {
+      const p = plans[i];
+      if (p.kind === 'number' || p.kind === 'str') a++;
+      else if (p.kind === 'slice') {
+        if (p.write) {
+          const at = (base + offsets[i]) / p.size;
+          typedSet.call(args[a], viewsOf(inner)[p.view].subarray(at, at + lengthOf.call(data[i])));
+        }
+        a++;
+      }
+    }
+  }
+
+  /**
+   * The in-place results, then the declared function's return value.
+   * @param {any[]} args
+   * @param {any[]} data
+   * @param {number[]} offsets
+   * @param {number} base
+   * @param {unknown} value the export's result, if it has one
+   */
+  function results(args, data, offsets, base, value) {
+    if (writes) copyBack(args, data, offsets, base);
+    /** @type {any[]} */
+    const values = resultKind === 'value' ? [value] : [];
+    for (let i = 0; i < count; i++) {
+      const p = plans[i];
+      if (p.kind === 'out') {
+        values.push(viewsOf(inner)[p.view][(base + offsets[i]) / p.size]);
+      } else if (p.kind === 'owned') {
+        const words = viewsOf(inner).u32;
+        const at = (base + offsets[i]) / 4;
+        const ptr = words[at];
+        const len = words[at + 1];
+        if (p.as === 'block') values.push(new Block(kit, ptr, len, 1));
+        else {
+          const bytes = viewsOf(inner).u8.subarray(ptr, ptr + len);
+          values.push(p.as === 'string' ? decoder.decode(bytes) : bytes.slice());
+          inner.raw.free_buffer(ptr, len);
+        }
+      }
+    }
+    return values.length === 1 ? values[0] : values;
+  }
+
+  Object.defineProperty(declared, 'name', { value: label });
+  return declared;
+}

@@ -1,0 +1,297 @@
+// A user's module built with the kit (examples/histogram) through the
+// toolkit's generic path, and that path's properties over every declared
+// export, the same in Node, Chromium and Firefox.
+//
+// `kitCases(env)` returns [name, fn] pairs. `env`:
+//   toolkit          the `rust-wasm-memory/raw` module namespace
+//   histogramBytes() the bytes of examples/histogram/dist/histogram.wasm
+//   rawBytes()       the bytes of pkg/raw/raw.wasm
+//   fc, runs         fast-check and the number of generated cases
+import { bind, reference } from '../../examples/histogram/histogram.mjs';
+import { eq, ok, throws } from './check.mjs';
+
+export function kitCases({ toolkit: T, histogramBytes, rawBytes, fc, runs = 1000 }) {
+  const t = T.types;
+  const histogramModule = async () => T.instantiateKit(await histogramBytes());
+  /** A module and its bound functions. */
+  const fresh = async () => {
+    const kit = await histogramModule();
+    return { kit, ...bind(kit) };
+  };
+  const heap = (kit) => {
+    const s = kit.heapStats();
+    return [s.liveBytes, s.liveAllocations, s.hostBlocks];
+  };
+  const f32 = fc.oneof(fc.float(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 1, 0.5, 1 - 2 ** -24));
+  const quiet = console.error;
+
+  return [
+    [
+      'the handshake names the kit and its ABI; a module without one is refused',
+      async () => {
+        const { kit } = await fresh();
+        eq(kit.handshake.abiVersion, 1);
+        ok(/^\d+\.\d+\.\d+/.test(kit.handshake.kitVersion), `kit version ${kit.handshake.kitVersion}`);
+        eq([kit.handshake.countingAllocator, kit.handshake.panicProbe], [true, true], 'the example enables both features');
+        eq(kit.handshake.scratchLength, 16384);
+        const plain = await WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]), {});
+        throws(() => new T.KitModule(plain.instance), TypeError, /not a module built with rust-wasm-memory-kit; missing exports: rwm_kit_handshake/);
+        // The package's own modules are kit modules too.
+        const raw = await T.instantiateKit(await rawBytes());
+        ok(raw instanceof T.KitModule, 'raw.wasm has the handshake');
+      },
+    ],
+
+    [
+      'histogram: right answers against the JS reference, for generated values, bounds and bin counts',
+      async () => {
+        const { kit, histogram, counts } = await fresh();
+        const r = counts(new Float32Array([0, 0.3, 0.99, 1, -1, NaN]), 0, 1, 4);
+        eq([Array.from(r.bins), r.outside], [[1, 1, 0, 1], 3], 'the doc example');
+        const before = heap(kit);
+        fc.assert(
+          fc.property(
+            fc.array(f32, { maxLength: 300 }),
+            f32,
+            fc.oneof(f32, fc.double({ min: 0, max: 1e6, noNaN: true })),
+            fc.integer({ min: 0, max: 40 }),
+            fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 40 }),
+            (values, lo, width, n, start) => {
+              const data = Float32Array.from(values);
+              const hi = Math.fround(lo + width);
+              const bins = Uint32Array.from({ length: n }, (_, i) => start[i] ?? 0);
+              const expected = bins.slice();
+              const outside = reference(data, lo, hi, expected);
+              if (outside === null) {
+                throws(() => histogram(data, lo, hi, bins), T.InvalidArgumentError, /status -13/);
+                eq(Array.from(bins), Array.from(expected), 'a refused call leaves bins alone');
+              } else {
+                eq(histogram(data, lo, hi, bins), outside, 'outside');
+                eq(Array.from(bins), Array.from(expected), 'bins, added to what was there');
+              }
+              eq(heap(kit), before, 'nothing left allocated');
+            },
+          ),
+          { numRuns: runs },
+        );
+        // Past the scratch area: 10,000 values (40 KB) take a temporary block.
+        const big = Float32Array.from({ length: 10000 }, (_, i) => i / 10000);
+        const r2 = counts(big, 0, 1, 10);
+        const expected = new Uint32Array(10);
+        reference(big, 0, 1, expected);
+        eq(Array.from(r2.bins), Array.from(expected));
+        eq(heap(kit), before, 'the temporary block was freed');
+      },
+    ],
+
+    [
+      'histogram: a bad (ptr, len) is refused with its status, and overlapping arguments too',
+      async () => {
+        const { kit } = await fresh();
+        const ex = kit.exports;
+        const values = kit.allocArray(new Float32Array([0.5, 0.25]));
+        const bins = kit.alloc(16, 4);
+        const out = kit.alloc(4, 4);
+        eq(ex.histogram(values.ptr, 2, 0, 1, bins.ptr, 4, out.ptr), 0, 'a good call');
+        eq(Array.from(bins.view(Uint32Array).toArray()), [0, 1, 1, 0]);
+        eq(ex.histogram(values.ptr, 3, 0, 1, bins.ptr, 4, out.ptr), T.Status.NOT_OWNED, 'len past the block');
+        eq(ex.histogram(values.ptr + 2, 1, 0, 1, bins.ptr, 4, out.ptr), T.Status.MISALIGNED, 'misaligned values');
+        eq(ex.histogram(0, 1, 0, 1, bins.ptr, 4, out.ptr), T.Status.NULL_POINTER, 'null');
+        eq(ex.histogram(values.ptr, 2, 0, 1, 8, 4, out.ptr), T.Status.NOT_OWNED, 'bins in static memory');
+        eq(ex.histogram(values.ptr, 2, 0, 1, 0xffff0000, 4, out.ptr), T.Status.OUT_OF_BOUNDS, 'bins past memory');
+        eq(ex.histogram(values.ptr, 2, 0, 1, 0xfffffff0, 4, out.ptr), T.Status.OVERFLOW, 'bins past 4 GiB');
+        eq(ex.histogram(values.ptr, 2, 0, 1, values.ptr, 2, out.ptr), T.Status.OVERLAP, 'bins over values');
+        eq(ex.histogram(values.ptr, 2, 0, 1, bins.ptr, 4, bins.ptr + 4), T.Status.OVERLAP, 'outside inside bins');
+        eq(Array.from(bins.view(Uint32Array).toArray()), [0, 1, 1, 0], 'refused calls wrote nothing');
+        eq(kit.lastStatus(), T.Status.OVERLAP);
+        eq(T.errorFor(T.Status.OVERLAP, 'histogram').name, 'OverlapError');
+        const freed = kit.alloc(16, 4);
+        const at = freed.ptr;
+        freed.free();
+        eq(ex.histogram(values.ptr, 2, 0, 1, at, 4, out.ptr), T.Status.NOT_OWNED, 'a freed block');
+        for (const b of [values, bins, out]) b.free();
+        eq(kit.heapStats().hostBlocks, 0);
+      },
+    ],
+
+    [
+      'histogram: a double free is refused, through the toolkit and through the ABI',
+      async () => {
+        const { kit } = await fresh();
+        const block = kit.alloc(64, 4);
+        const { ptr } = block;
+        block.free();
+        throws(() => block.free(), T.UseAfterFreeError, /already freed/);
+        eq(kit.exports.dealloc(ptr, 64, 4), T.Status.NOT_OWNED, 'the ABI refuses the second free');
+        throws(() => kit.dealloc(ptr, 64, 4), T.NotOwnedError);
+        const other = kit.alloc(64, 4);
+        throws(() => kit.dealloc(other.ptr, 32, 4), T.WrongLengthError, /status -8/);
+        ok(!other.freed, 'a refused free leaves the block live');
+        other.free();
+        eq(kit.heapStats().hostBlocks, 0);
+      },
+    ],
+
+    [
+      'histogram: a panic is reported with its message, then the module is poisoned; a new one works',
+      async () => {
+        console.error = () => {};
+        try {
+          const { kit, histogram } = await fresh();
+          const block = kit.alloc(8, 4);
+          let error;
+          try {
+            kit.exports.panic_probe(42);
+          } catch (e) {
+            error = e;
+          }
+          ok(error instanceof T.PanicError, `a PanicError, got ${error?.name}`);
+          ok(/panic_probe\(42\): deliberate panic/.test(error.message), error.message);
+          eq(error.fn, 'panic_probe');
+          eq(kit.fault, error, 'the module keeps its fault');
+          throws(() => histogram(new Float32Array(1), 0, 1, new Uint32Array(1)), T.PoisonedError, /trapped earlier/);
+          throws(() => kit.alloc(4), T.PoisonedError);
+          block.free(); // quietly: its memory went with the instance
+          const again = await fresh();
+          eq(again.counts([0.5], 0, 1, 2).bins[1], 1, 'a new module works');
+        } finally {
+          console.error = quiet;
+        }
+      },
+    ],
+
+    [
+      `generic path: ${runs} generated calls of every declared export with hostile arguments; typed errors only, nothing leaked, never poisoned`,
+      async () => {
+        const raw = await T.instantiate(await rawBytes());
+        const { kit, histogram } = await fresh();
+        const sum = raw.declare('sum_u32', [t.slice(Uint32Array)], t.checked(t.u32));
+        const normalize = raw.declare('normalize_numbers', [t.sliceMut(Float32Array)]);
+        const upper = raw.declare('ascii_uppercase', [t.str, t.ownedString]);
+        const upperBlock = raw.declare('ascii_uppercase', [t.str, t.ownedBlock]);
+        const echo = raw.declare('echo_suffix', [t.str, t.out(t.u32), t.out(t.u32)]);
+        const scale = raw.declare('scale_and_add', [t.i32, t.i32, t.i32], t.i32);
+        const revoked = Proxy.revocable({}, {});
+        revoked.revoke();
+        const detached = () => {
+          const a = new Float32Array(4);
+          structuredClone(a.buffer, { transfer: [a.buffer] });
+          return a;
+        };
+        // Values fast-check must not print or inspect (a revoked Proxy
+        // throws on any touch) travel by name and are made in the property.
+        const made = {
+          revoked: () => revoked.proxy,
+          proxy: () => new Proxy(new Float32Array(2), {}),
+          throwing: () =>
+            new Proxy(
+              { length: 2 },
+              {
+                get() {
+                  throw new Error('trap');
+                },
+              },
+            ),
+          detached,
+          f64: () => new Float64Array(2),
+          i32: () => new Int32Array(2),
+          u8: () => new Uint8Array(3),
+          dataView: () => new DataView(new ArrayBuffer(4)),
+          symbol: () => Symbol.for('s'),
+          bigint: () => 3n,
+        };
+        const hostile = fc.oneof(
+          fc.constantFrom(null, undefined, 1.5, -1, 2 ** 32, NaN, Infinity, 'str', {}, [], [1, 'x']),
+          fc.constantFrom(...Object.keys(made)).map((name) => ({ made: name })),
+          fc.string({ maxLength: 30 }),
+          fc.array(fc.float(), { maxLength: 30 }).map((a) => Float32Array.from(a)),
+          fc.array(fc.nat({ max: 0xffffffff }), { maxLength: 30 }).map((a) => Uint32Array.from(a)),
+          fc.integer({ min: 5000, max: 9000 }).map((n) => new Uint32Array(n).fill(1)), // past the scratch area
+        );
+        const calls = [
+          ['sum', (a) => sum(a)],
+          ['normalize', (a) => normalize(a)],
+          ['upper', (a) => upper(a)],
+          ['upperBlock', (a) => upperBlock(a).free()],
+          [
+            'echo',
+            (a) => {
+              const [ptr, len] = echo(a);
+              raw.freeBuffer(ptr, len);
+            },
+          ],
+          ['scale', (a, b) => scale(a, b, 1)],
+          ['histogram', (a, b) => histogram(a, 0, 1, b)],
+        ];
+        const kinds = [TypeError, RangeError, T.RawError];
+        const baseline = [heap(raw), heap(kit)];
+        fc.assert(
+          fc.property(fc.constantFrom(...calls), hostile, hostile, fc.nat(3), ([name, call], a, b, extra) => {
+            const args = [a, b].map((v) => (v !== null && typeof v === 'object' && 'made' in v ? made[v.made]() : v));
+            let error;
+            try {
+              // A wrong number of arguments now and then.
+              if (extra === 3) sum(...args);
+              else call(...args);
+            } catch (e) {
+              error = e;
+            }
+            if (error !== undefined) {
+              ok(
+                kinds.some((K) => error instanceof K),
+                `${name}: a typed error, got ${error?.name}: ${error?.message}`,
+              );
+              ok(!(error instanceof T.PanicError), `${name}: no trap`);
+            }
+            eq(raw.fault, null, 'the module is not poisoned');
+            eq(kit.fault, null, 'the module is not poisoned');
+            eq([heap(raw), heap(kit)], baseline, `${name}: live bytes, allocations and blocks at baseline`);
+          }),
+          { numRuns: runs },
+        );
+        eq(raw.processString('ok'), 'ok_processed', 'the canary answers');
+      },
+    ],
+
+    [
+      "generic path: declared results, out-params and owned buffers; a call made from inside another (an argument's getter) leaves it intact",
+      async () => {
+        const raw = await T.instantiate(await rawBytes());
+        const before = heap(raw);
+        eq(raw.declare('scale_and_add', [t.i32, t.i32, t.i32], t.i32)(2, 3, 4), 20);
+        eq(raw.declare('sum_u32', [t.slice(Uint32Array)], t.checked(t.u32))([1, 2, 3]), 6, 'an array of numbers is copied');
+        const [ptr, len] = raw.declare('echo_suffix', [t.str, t.out(t.u32), t.out(t.u32)])('ab');
+        eq(raw.readString(ptr, len), 'ab_echo');
+        raw.freeBuffer(ptr, len);
+        const bytes = raw.declare('process_string', [t.str, t.ownedBytes])('é');
+        eq(Array.from(bytes), Array.from(new TextEncoder().encode('é_processed')));
+        const values = new Float32Array([1, 2, 4]);
+        eq(raw.declare('normalize_numbers', [t.sliceMut(Float32Array)])(values), undefined);
+        eq(Array.from(values), [0.25, 0.5, 1], 'written back in place');
+        throws(() => raw.declare('normalize_numbers', [t.sliceMut(Float32Array)])(new Float32Array([0, 0])), T.CannotNormalizeError, /status -3/);
+        throws(() => raw.declare('no_such_export', []), TypeError, /no exported function "no_such_export"/);
+        throws(() => raw.declare('sum_u32', [Uint32Array]), TypeError, /must come from types/);
+        throws(() => raw.declare('sum_u32', [t.slice(Uint32Array)], t.checked(t.u32))(), TypeError, /expected 1 argument, got 0/);
+        throws(() => raw.add('x', 1), TypeError, /^add: a must be a number, got string/);
+        eq(heap(raw), before, 'nothing left allocated');
+        // A call made from an argument's getter, while the outer call
+        // converts its arguments.
+        const { kit } = await fresh();
+        const sumOf = raw.declare('sum_u32', [t.slice(Uint32Array)], t.checked(t.u32));
+        let inner = null;
+        const values2 = {
+          length: 2,
+          get 0() {
+            inner = sumOf([10, 20]); // runs while the outer call is converting
+            return 1;
+          },
+          1: 2,
+        };
+        eq(sumOf(values2), 3, 'the outer call');
+        eq(inner, 30, 'the inner call');
+        eq(heap(raw), before);
+        ok(kit.fault === null);
+      },
+    ],
+  ];
+}
