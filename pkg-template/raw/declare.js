@@ -111,7 +111,7 @@ function elementType(Type) {
  *   fault: Error | null,
  *   trap: (error: unknown, fn: string) => unknown,
  * }} Internals
- * @typedef {{ u8: Uint8Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array }} Views
+ * @typedef {{ u8: Uint8Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array, list: any[] }} Views
  */
 
 /**
@@ -128,18 +128,27 @@ function viewsOf(inner) {
     views.u32 = new Uint32Array(buffer);
     views.f32 = new Float32Array(buffer);
     views.f64 = new Float64Array(buffer);
+    views.list = [views.u8, views.i32, views.u32, views.f32, views.f64];
   }
   return views;
 }
 
-/** The view of each element class, by the class's tag. */
+/** The index in `Views.list` of each element class's view, by the class's tag. */
 const VIEW_OF_TAG = /** @type {const} */ ({
-  Uint8Array: 'u8',
-  Int32Array: 'i32',
-  Uint32Array: 'u32',
-  Float32Array: 'f32',
-  Float64Array: 'f64',
+  Uint8Array: 0,
+  Int32Array: 1,
+  Uint32Array: 2,
+  Float32Array: 3,
+  Float64Array: 4,
 });
+
+/** Parameter kinds as small integers, for the hot loop. */
+const NUMBER = 0;
+const SLICE = 1;
+const STR = 2;
+const OUT = 3;
+const OWNED = 4;
+const KIND_CODES = { number: NUMBER, slice: SLICE, str: STR, out: OUT, owned: OWNED };
 
 /**
  * A short description of a thrown value, which may itself be hostile.
@@ -177,10 +186,10 @@ function numberArg(value, type, what) {
 /**
  * A parameter's plan, fixed when the export is declared.
  * @typedef {{
- *   kind: Param['kind'],
+ *   kind: number,
  *   number: NumberName | null,
  *   tag: string,
- *   view: keyof Views,
+ *   view: number,
  *   size: number,
  *   write: boolean,
  *   fromArrayLike: ((values: ArrayLike<number>) => any) | null,
@@ -228,10 +237,10 @@ export function compile(inner, kit, name, params, returns, options = {}) {
   const plans = params.map((p) => {
     const Type = p.kind === 'str' ? Uint8Array : p.kind === 'slice' ? p.Type : p.kind === 'out' ? OUT_TYPES[p.type] : p.kind === 'owned' ? Uint32Array : null;
     return {
-      kind: p.kind,
+      kind: KIND_CODES[p.kind],
       number: p.kind === 'number' || p.kind === 'out' ? p.type : null,
       tag: Type?.name ?? '',
-      view: Type ? /** @type {any} */ (VIEW_OF_TAG)[Type.name] : 'u8',
+      view: Type ? /** @type {any} */ (VIEW_OF_TAG)[Type.name] : 0,
       size: Type?.BYTES_PER_ELEMENT ?? 0,
       write: p.kind === 'slice' && p.write,
       fromArrayLike: p.kind === 'slice' && !p.write ? (/** @type {ArrayLike<number>} */ values) => Type.from(values) : null,
@@ -240,16 +249,18 @@ export function compile(inner, kit, name, params, returns, options = {}) {
     };
   });
   const count = plans.length;
-  const arity = plans.filter((p) => p.kind === 'number' || p.kind === 'slice' || p.kind === 'str').length;
-  const abiLength = plans.reduce((n, p) => n + (p.kind === 'slice' || p.kind === 'str' ? 2 : 1), 0);
-  const needsMemory = plans.some((p) => p.kind !== 'number');
+  const arity = plans.filter((p) => p.kind <= STR).length;
+  const abiLength = plans.reduce((n, p) => n + (p.kind === SLICE || p.kind === STR ? 2 : 1), 0);
+  const needsMemory = plans.some((p) => p.kind !== NUMBER);
   // Whether the export's return value (or nothing) is the whole result.
-  const onlyValue = !plans.some((p) => p.kind === 'out' || p.kind === 'owned');
+  const onlyValue = !plans.some((p) => p.kind >= OUT);
   const writes = plans.some((p) => p.write);
   // Work arrays, reused by every call that is not made from inside another
   // call of this function (an argument's getter can make one).
   let free = true;
-  const shared = { abi: new Array(abiLength).fill(0), data: new Array(count).fill(null), offsets: new Array(count).fill(0) };
+  const sharedAbi = new Array(abiLength).fill(0);
+  const sharedData = new Array(count).fill(null);
+  const sharedOffsets = new Array(count).fill(0);
 
   /** @param {any[]} args */
   function declared(...args) {
@@ -260,16 +271,13 @@ export function compile(inner, kit, name, params, returns, options = {}) {
         `${label}: this module trapped earlier (${/** @type {Error} */ (fault).message}); instantiate a new one`,
         /** @type {any} */ (fault),
       );
-    const own = free;
+    if (!free) return run(args, new Array(abiLength), new Array(count), new Array(count));
     free = false;
     try {
-      const work = own ? shared : { abi: new Array(abiLength), data: new Array(count), offsets: new Array(count) };
-      return run(args, work.abi, work.data, work.offsets);
+      return run(args, sharedAbi, sharedData, sharedOffsets);
     } finally {
-      if (own) {
-        free = true;
-        shared.data.fill(null); // hold no caller's array between calls
-      }
+      free = true;
+      for (let i = 0; i < count; i++) sharedData[i] = null; // hold no caller's array between calls
     }
   }
 
@@ -285,18 +293,25 @@ export function compile(inner, kit, name, params, returns, options = {}) {
     for (let i = 0, a = 0, j = 0; i < count; i++) {
       const p = plans[i];
       const kind = p.kind;
-      if (kind === 'number') {
+      if (kind === NUMBER) {
         const value = args[a++];
         if (typeof value !== 'number' || (p.number === 'i32' ? (value | 0) !== value : p.number === 'u32' ? value >>> 0 !== value : false)) {
           numberArg(value, /** @type {NumberName} */ (p.number), argName(label, p, a));
         }
         abi[j++] = value;
-      } else if (kind === 'slice' || kind === 'str') {
+      } else if (kind === SLICE || kind === STR) {
         const value = args[a++];
         let array;
-        if (kind === 'str') {
+        if (kind === STR) {
           if (typeof value !== 'string') throw new TypeError(`${argName(label, p, a)} must be a string, got ${value === null ? 'null' : typeof value}`);
-          array = encoder.encode(value);
+          // Encoded straight into wasm memory below; room for the most
+          // UTF-8 it can take (3 bytes per UTF-16 unit), the length set then.
+          offsets[i] = size;
+          data[i] = value;
+          size += value.length * 3;
+          abi[j++] = offsets[i];
+          abi[j++] = 0;
+          continue;
         } else if (typedArrayTag(value) === p.tag) {
           array = value;
         } else if (p.fromArrayLike !== null && value !== null && typeof value === 'object' && typedArrayTag(value) === undefined) {
@@ -342,14 +357,18 @@ export function compile(inner, kit, name, params, returns, options = {}) {
       const views = viewsOf(inner);
       for (let i = 0, j = 0; i < count; i++) {
         const p = plans[i];
-        if (p.kind === 'number') {
+        if (p.kind === NUMBER) {
           j++;
           continue;
         }
         abi[j] += base;
-        if (p.kind === 'slice' || p.kind === 'str') {
+        if (p.kind === STR) {
+          const at = base + offsets[i];
+          abi[j + 1] = encoder.encodeInto(data[i], views.u8.subarray(at, at + data[i].length * 3)).written;
+          j += 2;
+        } else if (p.kind === SLICE) {
           try {
-            typedSet.call(views[p.view], data[i], (base + offsets[i]) / p.size);
+            typedSet.call(views.list[p.view], data[i], (base + offsets[i]) / p.size);
           } catch (error) {
             if (block !== 0) inner.raw.dealloc(block, Math.max(size, 1), 8);
             throw new TypeError(`${label}: could not copy values into wasm memory (${describe(error)})`, { cause: error });
@@ -385,23 +404,35 @@ export function compile(inner, kit, name, params, returns, options = {}) {
           returned = fn(...abi);
       }
     } catch (error) {
-      throw inner.trap(error, name);
-    } finally {
       inner.busy--;
+      throw inner.trap(error, name);
     }
-
+    inner.busy--;
+    if (block === 0) return settle(returned, args, data, offsets, base);
     try {
-      const status = resultKind === 'status' ? returned : checked ? inner.raw.last_status() : Status.OK;
-      if (status !== Status.OK) throw errorFor(status, name, `${label}(…)`);
-      const value = resultKind === 'value' ? (resultType === 'u32' ? returned >>> 0 : returned) : undefined;
-      if (onlyValue) {
-        if (writes) copyBack(args, data, offsets, base);
-        return value;
-      }
-      return results(args, data, offsets, base, value);
+      return settle(returned, args, data, offsets, base);
     } finally {
-      if (block !== 0) inner.raw.dealloc(block, Math.max(size, 1), 8);
+      inner.raw.dealloc(block, Math.max(size, 1), 8);
     }
+  }
+
+  /**
+   * After the call: the status checked, the in-place and out results read.
+   * @param {any} returned
+   * @param {any[]} args
+   * @param {any[]} data
+   * @param {number[]} offsets
+   * @param {number} base
+   */
+  function settle(returned, args, data, offsets, base) {
+    const status = resultKind === 'status' ? returned : checked ? inner.raw.last_status() : Status.OK;
+    if (status !== Status.OK) throw errorFor(status, name, `${label}(…)`);
+    const value = resultKind === 'value' ? (resultType === 'u32' ? returned >>> 0 : returned) : undefined;
+    if (onlyValue) {
+      if (writes) copyBack(args, data, offsets, base);
+      return value;
+    }
+    return results(args, data, offsets, base, value);
   }
 
   /**
@@ -414,11 +445,11 @@ export function compile(inner, kit, name, params, returns, options = {}) {
   function copyBack(args, data, offsets, base) {
     for (let i = 0, a = 0; i < count; i++) {
       const p = plans[i];
-      if (p.kind === 'number' || p.kind === 'str') a++;
-      else if (p.kind === 'slice') {
+      if (p.kind === NUMBER || p.kind === STR) a++;
+      else if (p.kind === SLICE) {
         if (p.write) {
           const at = (base + offsets[i]) / p.size;
-          typedSet.call(args[a], viewsOf(inner)[p.view].subarray(at, at + lengthOf.call(data[i])));
+          typedSet.call(args[a], viewsOf(inner).list[p.view].subarray(at, at + lengthOf.call(data[i])));
         }
         a++;
       }
@@ -439,9 +470,9 @@ export function compile(inner, kit, name, params, returns, options = {}) {
     const values = resultKind === 'value' ? [value] : [];
     for (let i = 0; i < count; i++) {
       const p = plans[i];
-      if (p.kind === 'out') {
-        values.push(viewsOf(inner)[p.view][(base + offsets[i]) / p.size]);
-      } else if (p.kind === 'owned') {
+      if (p.kind === OUT) {
+        values.push(viewsOf(inner).list[p.view][(base + offsets[i]) / p.size]);
+      } else if (p.kind === OWNED) {
         const words = viewsOf(inner).u32;
         const at = (base + offsets[i]) / 4;
         const ptr = words[at];

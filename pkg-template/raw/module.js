@@ -134,7 +134,7 @@ export class KitModule {
       scratch: exports.rwm_kit_scratch() >>> 0,
       scratchLength: handshake.scratchLength,
       busy: 0,
-      views: { u8: new Uint8Array(0), i32: new Int32Array(0), u32: new Uint32Array(0), f32: new Float32Array(0), f64: new Float64Array(0) },
+      views: { u8: new Uint8Array(0), i32: new Int32Array(0), u32: new Uint32Array(0), f32: new Float32Array(0), f64: new Float64Array(0), list: [] },
       fault: null,
       trap: (error, fn) => this.#trapped(error, fn, exports),
     };
