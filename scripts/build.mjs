@@ -166,6 +166,7 @@ writeFileSync(
 
 copy(raw, join(pkg, 'raw', 'raw.wasm'));
 copy(join(root, 'pkg-template', 'raw'), join(pkg, 'raw'));
+copy(join(root, 'pkg-template', 'inspector'), join(pkg, 'inspector'));
 copy(wasi, join(pkg, 'wasi', 'rwm.wasm'));
 copy(textProcessor, join(pkg, 'component', 'text-processor.wasm'));
 copy(join(root, 'wit', 'text-processor.wit'), join(pkg, 'component', 'text-processor.wit'));

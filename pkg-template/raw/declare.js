@@ -235,7 +235,16 @@ export function compile(inner, kit, name, params, returns, options = {}) {
   const checked = returns.kind === 'value' && returns.checked;
   /** @type {Plan[]} */
   const plans = params.map((p) => {
-    const Type = p.kind === 'str' ? Uint8Array : p.kind === 'slice' ? p.Type : p.kind === 'out' ? OUT_TYPES[/** @type {NumberName} */ (p.type)] : p.kind === 'owned' ? Uint32Array : null;
+    const Type =
+      p.kind === 'str'
+        ? Uint8Array
+        : p.kind === 'slice'
+          ? p.Type
+          : p.kind === 'out'
+            ? OUT_TYPES[/** @type {NumberName} */ (p.type)]
+            : p.kind === 'owned'
+              ? Uint32Array
+              : null;
     return {
       kind: KIND_CODES[/** @type {keyof typeof KIND_CODES} */ (p.kind)],
       number: p.kind === 'number' || p.kind === 'out' ? p.type : null,

@@ -2,7 +2,7 @@
 // F32Buffer.normalize on data that stays in wasm memory.
 import { $, guarded, list, parseNumbers, parseU32s } from './util.js';
 
-/** @param {{ m: typeof import('rust-wasm-memory'), inspector: import('./inspector.js').Inspector }} lab */
+/** @param {{ m: typeof import('rust-wasm-memory'), inspector: ReturnType<typeof import('rust-wasm-memory/inspector').createInspector> }} lab */
 export function arraysPanel({ m, inspector }) {
   /** @type {import('rust-wasm-memory').F32Buffer | null} */
   let buffer = null; // the F32Buffer shown in the inspector

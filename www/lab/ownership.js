@@ -3,7 +3,7 @@
 import { errorFor } from 'rust-wasm-memory/raw';
 import { $, bytes, guarded, hex } from './util.js';
 
-/** @param {{ raw: import('rust-wasm-memory/raw').RawModule, memory: () => WebAssembly.Memory, inspector: import('./inspector.js').Inspector }} lab */
+/** @param {{ raw: import('rust-wasm-memory/raw').RawModule, memory: () => WebAssembly.Memory, inspector: ReturnType<typeof import('rust-wasm-memory/inspector').createInspector> }} lab */
 export function ownershipPanel({ raw, memory, inspector }) {
   const x = raw.exports;
   let leaked = 0;

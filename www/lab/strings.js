@@ -2,7 +2,7 @@
 // byte counts that actually cross the boundary.
 import { $, guarded, utf8Length } from './util.js';
 
-/** @param {{ m: typeof import('rust-wasm-memory'), inspector: import('./inspector.js').Inspector }} lab */
+/** @param {{ m: typeof import('rust-wasm-memory'), inspector: ReturnType<typeof import('rust-wasm-memory/inspector').createInspector> }} lab */
 export function stringsPanel({ m, inspector }) {
   /** @type {[id: string, name: string, fn: (text: string) => string][]} */
   const calls = [

@@ -11,7 +11,7 @@ import { $, guarded, hex, list, parseU32s, row } from './util.js';
  */
 
 /**
- * @param {{ raw: import('rust-wasm-memory/raw').RawModule, inspector: import('./inspector.js').Inspector }} lab
+ * @param {{ raw: import('rust-wasm-memory/raw').RawModule, inspector: ReturnType<typeof import('rust-wasm-memory/inspector').createInspector> }} lab
  */
 export function walkPanel({ raw, inspector }) {
   const x = raw.exports;

@@ -54,6 +54,10 @@ export async function withBrowser(browser, fn) {
     const session = {
       goto: (url) => call('POST', `${s}/url`, { url }),
       execute: (script, args = []) => call('POST', `${s}/execute/sync`, { script, args }),
+      /** Resizes the window (headless browsers start small). */
+      resize: (width, height) => call('POST', `${s}/window/rect`, { width, height }),
+      /** A PNG of the viewport. */
+      screenshot: async () => Buffer.from(await call('GET', `${s}/screenshot`), 'base64'),
       /** Polls `script` until it returns non-null. */
       async waitFor(script, { timeoutMs = 300000, intervalMs = 250 } = {}) {
         const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,67 @@
+// Types of `rust-wasm-memory/inspector`: a live picture of any
+// WebAssembly.Memory, rendered into an element you give it. Styles:
+// `rust-wasm-memory/inspector/inspector.css`.
+
+/** A range of memory the page holds, painted on the map. */
+export interface Region {
+  /** Byte address. */
+  ptr: number;
+  /** Length in bytes. */
+  len: number;
+  label?: string;
+}
+
+/** Heap statistics, as `KitModule.heapStats()` and the package's `heapStats()` give them. */
+export interface InspectorStats {
+  liveBytes: number;
+  liveAllocations: number;
+  peakLiveBytes: number;
+  hostBlocks: number;
+}
+
+export interface InspectorOptions {
+  /** The memory to show, or a function returning the current one (after a trap the package's instance, and its memory, is replaced). */
+  memory?: WebAssembly.Memory | (() => WebAssembly.Memory);
+  /** A `KitModule` (from `rust-wasm-memory/raw`): its memory, and its heap statistics when it counts them. */
+  kit?: { readonly memory: WebAssembly.Memory; heapStats(): InspectorStats; readonly handshake: { readonly countingAllocator: boolean } };
+  /** Heap statistics to show (default: the kit's, if any). */
+  heapStats?: () => InspectorStats;
+  /** If set, every part gets an id: this prefix + its name (`mem-size`, `heap-map`, `hex`, ...). */
+  idPrefix?: string;
+  /** The memory map's size in cells (default 360 × 90). */
+  width?: number;
+  height?: number;
+}
+
+export interface Inspector {
+  /** Runs `fn` between two snapshots of memory and shows what it wrote and whether memory grew. */
+  track<T>(label: string, fn: () => T | Promise<T>): Promise<T>;
+  /** Redraws from the current memory. */
+  refresh(): void;
+  /** Shows the hex dump around `addr`. @throws {RangeError} outside memory */
+  show(addr: number): void;
+  /** Marks (or, with null, unmarks) a region the page holds. */
+  setRegion(owner: string, region: Region | null): void;
+  /** The inspector's root element. */
+  readonly element: HTMLElement;
+  /** Byte ranges `[start, end)` the last tracked call wrote. */
+  readonly written: { start: number; end: number }[];
+  readonly regions: (Region & { owner: string })[];
+  /** Removes the inspector's DOM. */
+  destroy(): void;
+}
+
+/**
+ * An inspector of `options.memory` (or `options.kit`'s memory), rendered into
+ * `container`, whose content it replaces. Builds its DOM without innerHTML
+ * or inline style, so it runs under a strict Content-Security-Policy.
+ * @throws {TypeError} if `container` is not an element or there is no memory
+ */
+export declare function createInspector(container: HTMLElement, options: InspectorOptions): Inspector;
+
+/** `1536` → `"1.5 KiB"`. */
+export declare function bytes(n: number): string;
+/** Parses decimal or `0x` hex. @throws {TypeError} */
+export declare function parseAddress(text: string): number;
+/** Ranges `[start, end)` where `after` differs from `before`, merged when less than 8 bytes apart. */
+export declare function diff(before: Uint8Array, after: Uint8Array): [number, number][];
