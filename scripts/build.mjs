@@ -102,6 +102,11 @@ function rawWasm() {
   return kitWasm('raw.wasm', ['-p', 'rust-wasm-memory-raw'], join(root, 'target'), 'rust_wasm_memory_raw.wasm', join(staging, 'raw.wasm'));
 }
 
+/** The lab's in-page module reader: crates/inspect's library built with the kit. */
+function inspectWasm() {
+  return kitWasm('inspect.wasm', ['-p', 'rust-wasm-memory-inspect', '--lib'], join(root, 'target'), 'rust_wasm_memory_inspect.wasm', join(staging, 'inspect.wasm'));
+}
+
 /**
  * The worked example, a user's crate outside the workspace
  * (examples/histogram), into examples/histogram/dist/ for its tests and page.
@@ -141,6 +146,7 @@ function component() {
 const web = wasmPack('web');
 const raw = rawWasm();
 const histogram = histogramExample();
+const inspectModule = inspectWasm();
 const wasi = wasiCommand();
 const textProcessor = component();
 
@@ -167,6 +173,7 @@ writeFileSync(
 copy(raw, join(pkg, 'raw', 'raw.wasm'));
 copy(join(root, 'pkg-template', 'raw'), join(pkg, 'raw'));
 copy(join(root, 'pkg-template', 'inspector'), join(pkg, 'inspector'));
+copy(inspectModule, join(pkg, 'inspector', 'inspect.wasm'));
 copy(wasi, join(pkg, 'wasi', 'rwm.wasm'));
 copy(textProcessor, join(pkg, 'component', 'text-processor.wasm'));
 copy(join(root, 'wit', 'text-processor.wit'), join(pkg, 'component', 'text-processor.wit'));
@@ -195,6 +202,7 @@ if (existsSync(join(root, 'node_modules'))) {
 for (const file of [
   join(pkg, 'glue', `${NAME}_bg.wasm`),
   join(pkg, 'raw', 'raw.wasm'),
+  join(pkg, 'inspector', 'inspect.wasm'),
   histogram,
   join(pkg, 'wasi', 'rwm.wasm'),
   join(pkg, 'component', 'text-processor.wasm'),

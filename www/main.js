@@ -3,7 +3,6 @@
 // toolkit (`new RawModule(exports)`), so every panel works in one linear
 // memory, and wires the panels to the inspector.
 import init, * as m from 'rust-wasm-memory';
-import 'rust-wasm-memory/inspector/inspector.css';
 import { createInspector } from 'rust-wasm-memory/inspector';
 import { RawModule } from 'rust-wasm-memory/raw';
 
@@ -13,6 +12,7 @@ import { ownershipPanel } from './lab/ownership.js';
 import { stringsPanel } from './lab/strings.js';
 import { $, list } from './lab/util.js';
 import { walkPanel } from './lab/walk.js';
+import { yoursPanel } from './lab/yours.js';
 
 const exports = await init();
 const raw = new RawModule(exports);
@@ -25,6 +25,7 @@ const runArrays = arraysPanel({ m, inspector });
 walkPanel({ raw, inspector });
 ownershipPanel({ raw, memory, inspector });
 benchPanel({ m });
+const yours = yoursPanel();
 
 // The tutorial's debug handle: poke at memory from DevTools.
 /** @type {any} */ (window).wasm = {
@@ -34,6 +35,8 @@ benchPanel({ m });
   package: m,
   heapStats: () => m.heapStats(),
   inspector,
+  /** The "Your module" panel: what is open (`yours.current`), and `yours.open(file)`. */
+  yours,
   /** `len` bytes at `ptr` as a list, e.g. wasm.bytes(1024, 16). */
   bytes: (/** @type {number} */ ptr, len = 16) => list(new Uint8Array(exports.memory.buffer, ptr, len)),
 };

@@ -65,3 +65,32 @@ export declare function bytes(n: number): string;
 export declare function parseAddress(text: string): number;
 /** Ranges `[start, end)` where `after` differs from `before`, merged when less than 8 bytes apart. */
 export declare function diff(before: Uint8Array, after: Uint8Array): [number, number][];
+
+/** The largest module `describeModule` reads (32 MiB). */
+export declare const MAX_MODULE_BYTES: number;
+/** The packaged reader, inspect.wasm (wasmparser built with the kit). */
+export declare const INSPECT_WASM_URL: URL;
+
+export interface ModuleImport { module: string; name: string; kind: 'func' | 'memory' | 'table' | 'global' | 'tag' | 'other'; params: string[]; results: string[]; initial: number; maximum: number | null }
+export interface ModuleExport { name: string; kind: 'func' | 'memory' | 'table' | 'global' | 'tag' | 'other'; params: string[]; results: string[] }
+export interface ModuleMemory { initial: number; maximum: number | null; shared: boolean; memory64: boolean }
+export interface ModuleData { memory: number | null; offset: number | null; offsetText: string; size: number }
+/** What `describeModule` finds. Memory sizes are in 64 KiB pages. */
+export interface ModuleDescription {
+  size: number;
+  imports: ModuleImport[];
+  exports: ModuleExport[];
+  memories: ModuleMemory[];
+  data: ModuleData[];
+  /** Whether it has a start function (run when it is instantiated). */
+  start: boolean;
+  /** Whether it exports the kit's handshake. */
+  kit: boolean;
+}
+/**
+ * Describes a module with inspect.wasm (loaded on first use). `reader`:
+ * inspect.wasm itself where fetching it beside this file does not work (Node).
+ * @throws {TypeError} for bytes that are not a valid module (the message says what is wrong)
+ * @throws {RangeError} for more than `MAX_MODULE_BYTES`
+ */
+export declare function describeModule(bytes: ArrayBuffer | ArrayBufferView, options?: { reader?: BufferSource | WebAssembly.Module | Response }): Promise<ModuleDescription>;

@@ -17,6 +17,8 @@
 // (`rwm-inspector`, `rwm-inspector-heap-map`, ...) with low specificity, so
 // a page's own rules win.
 
+export { describeModule, INSPECT_WASM_URL, MAX_MODULE_BYTES } from './describe.js';
+
 const PAGE = 65536;
 const ROWS = 16;
 
@@ -133,8 +135,10 @@ export function createInspector(container, options) {
   const input = el('input', 'hex-addr');
   input.autocomplete = 'off';
   input.value = '0';
-  label.htmlFor = input.id || '';
-  if (!input.id) label.append(input);
+  // With ids, the label names the input by id; without, it wraps it (a
+  // `for` attribute, even empty, would stop a wrapping label naming it).
+  if (input.id) label.htmlFor = input.id;
+  else label.append(input);
   const button = document.createElement('button');
   button.type = 'submit';
   button.textContent = 'Show';

@@ -5,7 +5,7 @@
 // or against the page's wasm memory read through its `window.wasm` handle.
 // Screenshots go to target/screenshots/ (UPDATE_SCREENSHOTS=1: to docs/).
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -250,6 +250,128 @@ describe('the memory lab on the dev server', () => {
     assert.match(await page.locator('#inspector-error').textContent(), /^RangeError: address 99999999999 is outside memory/);
     assert.equal(typeof (await page.evaluate(() => window.wasm.bytes(0, 4))), 'string', 'window.wasm is the debug handle');
     await screenshot(page, 'lab-inspector', page.locator('#inspector'));
+  });
+
+  test('your module: any .wasm is read, shown and, when its imports allow, instantiated and called; bad files get a message', async () => {
+    const h = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
+    // Hand-assembled modules: add(i32, i32) with a memory; one that imports a
+    // function; one whose start function traps.
+    const add = [
+      ...h,
+      1,
+      7,
+      1,
+      0x60,
+      2,
+      0x7f,
+      0x7f,
+      1,
+      0x7f,
+      3,
+      2,
+      1,
+      0,
+      5,
+      3,
+      1,
+      0,
+      1,
+      7,
+      16,
+      2,
+      3,
+      0x61,
+      0x64,
+      0x64,
+      0,
+      0,
+      6,
+      0x6d,
+      0x65,
+      0x6d,
+      0x6f,
+      0x72,
+      0x79,
+      2,
+      0,
+      10,
+      9,
+      1,
+      7,
+      0,
+      0x20,
+      0,
+      0x20,
+      1,
+      0x6a,
+      0x0b,
+    ];
+    const imports = [...h, 1, 4, 1, 0x60, 0, 0, 2, 9, 1, 3, 0x65, 0x6e, 0x76, 1, 0x66, 0, 0];
+    const trap = [...h, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 8, 1, 0, 10, 5, 1, 3, 0, 0, 0x0b];
+    const open = async (name, buffer) => {
+      const before = Number(await page.evaluate(() => document.body.dataset.yours ?? 0));
+      await page.setInputFiles('#wasm-file', typeof buffer === 'string' ? buffer : { name, mimeType: 'application/wasm', buffer: Buffer.from(buffer) });
+      await page.waitForFunction((n) => Number(document.body.dataset.yours ?? 0) > n, before);
+      return {
+        error: await page.locator('#yours-error').textContent(),
+        instance: await page.locator('#yours-instance').textContent(),
+      };
+    };
+    const call = async (name, args) => {
+      await page.locator('#call-name').selectOption(name);
+      await page.locator('#call-args').fill(args);
+      await page.getByRole('button', { name: 'Call', exact: true }).click();
+      await page.waitForFunction(() => document.getElementById('call-result').textContent || document.getElementById('call-error').textContent);
+      return (await page.locator('#call-result').textContent()) || (await page.locator('#call-error').textContent());
+    };
+
+    // A module built with the kit: its exports, a call, a block written and freed.
+    let r = await open('histogram.wasm', readFileSync(join(root, 'examples', 'histogram', 'dist', 'histogram.wasm')));
+    assert.equal(r.error, '');
+    assert.match(r.instance, /^instantiated \(kit \d+\.\d+\.\d+, ABI 1\)$/);
+    assert.equal(await page.locator('#yours-kit').textContent(), 'yes (it exports rwm_kit_handshake)');
+    const exports = await table(page, 'yours-exports');
+    assert.ok(
+      exports.some((row) => row.join('|') === 'histogram|func|(i32, i32, f32, f32, i32, i32, i32) → (i32)'),
+      'the export and its signature',
+    );
+    assert.deepEqual((await table(page, 'yours-imports')).slice(1), [['none', '', '']]);
+    assert.ok((await table(page, 'yours-data')).length > 1, 'data segments listed');
+    assert.equal(await call('histogram', '0, 0, 0, 1, 0, 0, 0'), 'histogram(0, 0, 0, 1, 0, 0, 0) = -1', 'a null pointer is refused with -1');
+    await page.locator('#block-text').fill('hello, module');
+    await page.getByRole('button', { name: 'Allocate and write' }).click();
+    await page.waitForSelector('#block-list li');
+    assert.match(await page.locator('#block-list li').first().textContent(), /^0x[0-9a-f]{8}, 13 bytes: "hello, module" Free$/);
+    assert.equal(await page.locator('#yours-inspector .rwm-inspector-heap-blocks').textContent(), '1');
+    assert.match(await page.locator('#yours-inspector .rwm-inspector-last-call').textContent(), /^alloc \+ write "hello, module": wrote/);
+    await screenshot(page, 'lab-yours', page.locator('#yours'));
+    await page.locator('#block-list button').click();
+    await page.waitForFunction(() => !document.querySelector('#block-list li'));
+    assert.equal(await page.locator('#yours-inspector .rwm-inspector-heap-blocks').textContent(), '0');
+
+    // A plain module: called with numbers; a wrong argument count is refused.
+    r = await open('add.wasm', add);
+    assert.deepEqual(r, { error: '', instance: 'instantiated' });
+    assert.equal(await page.locator('#yours-kit').textContent(), 'no');
+    assert.equal(await call('add', '2, 3'), 'add(2, 3) = 5');
+    assert.equal(await call('add', '2'), 'TypeError: add takes 2 arguments (i32, i32), got 1');
+
+    // Bad files: each a message, and the page goes on working.
+    r = await open('notes.wasm', [...Buffer.from('just some text')]);
+    assert.match(r.error, /^TypeError: not a valid WebAssembly module: not a WebAssembly file: it does not start with the bytes 00 61 73 6d/);
+    r = await open('truncated.wasm', readFileSync(join(root, 'pkg', 'raw', 'raw.wasm')).subarray(0, 2000));
+    assert.match(r.error, /^TypeError: not a valid WebAssembly module: unexpected end-of-file \(at offset 0x[0-9a-f]+\)$/);
+    const big = join(mkdtempSync(join(tmpdir(), 'rwm-big-')), 'big.wasm');
+    writeFileSync(big, Buffer.alloc(100 * 1024 * 1024));
+    r = await open('big.wasm', big);
+    assert.equal(r.error, 'RangeError: big.wasm is 100.00 MiB; the lab opens modules up to 32.00 MiB');
+    rmSync(dirname(big), { recursive: true, force: true });
+    r = await open('imports.wasm', imports);
+    assert.deepEqual(r, { error: '', instance: 'not instantiated: it imports env.f (func), and the lab can provide only memories' });
+    r = await open('trap.wasm', trap);
+    assert.deepEqual(r, { error: '', instance: 'not instantiated: its start function trapped (unreachable)' });
+    r = await open('add.wasm', add);
+    assert.equal(await call('add', '20, 22'), 'add(20, 22) = 42', 'still working');
   });
 
   test('every control has a label or an accessible name', async () => {

@@ -1,0 +1,370 @@
+//! What a WebAssembly module exposes and needs, read with `wasmparser` (the
+//! Bytecode Alliance's parser) rather than by hand: imports, exports (with
+//! function signatures), memories with their limits, active and passive
+//! data segments with their offsets and sizes (where the static data sits
+//! in linear memory, below the heap), whether it has a start function, and
+//! whether it was built with rust-wasm-memory-kit.
+//!
+//! Used by `npm run inspect` (the `rust-wasm-memory-inspect` binary), and
+//! built with the kit into `inspect.wasm`, which the lab (and
+//! `rust-wasm-memory/inspector`'s `describeModule`) runs in the page on a
+//! module you drop there.
+
+use std::fmt::Write;
+
+use wasmparser::{
+    ConstExpr, DataKind, ExternalKind, FuncType, Operator, Parser, Payload, TypeRef, ValType,
+};
+
+#[cfg(target_arch = "wasm32")]
+mod export;
+
+/// One import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    /// The module name (`env`, `wasi_snapshot_preview1`, ...).
+    pub module: String,
+    /// The field name.
+    pub name: String,
+    /// `func`, `memory`, `table`, `global` or `tag`.
+    pub kind: &'static str,
+    /// For a function: its parameter types; for a memory: its limits.
+    pub params: Vec<String>,
+    /// For a function: its result types.
+    pub results: Vec<String>,
+    /// For a memory: initial pages.
+    pub initial: u64,
+    /// For a memory: maximum pages, if any.
+    pub maximum: Option<u64>,
+}
+
+/// One export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    /// Its name.
+    pub name: String,
+    /// `func`, `memory`, `table`, `global` or `tag`.
+    pub kind: &'static str,
+    /// For a function: its parameter types (`i32`, `i64`, `f32`, `f64`, ...).
+    pub params: Vec<String>,
+    /// For a function: its result types.
+    pub results: Vec<String>,
+}
+
+/// One memory the module defines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Memory {
+    /// Initial size in 64 KiB pages.
+    pub initial: u64,
+    /// Maximum size in pages, if any.
+    pub maximum: Option<u64>,
+    /// Shared (threads).
+    pub shared: bool,
+    /// 64-bit addresses.
+    pub memory64: bool,
+}
+
+/// One data segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Data {
+    /// The memory it initialises (`None`: passive).
+    pub memory: Option<u32>,
+    /// Its offset when that is a constant.
+    pub offset: Option<u64>,
+    /// The offset as written (`0x00100000`, `global 0`, ...).
+    pub offset_text: String,
+    /// Its size in bytes.
+    pub size: usize,
+}
+
+/// What [`describe`] finds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Module {
+    /// Size of the file in bytes.
+    pub size: usize,
+    pub imports: Vec<Import>,
+    pub exports: Vec<Export>,
+    pub memories: Vec<Memory>,
+    pub data: Vec<Data>,
+    /// Whether it has a start function (run when it is instantiated).
+    pub start: bool,
+    /// Whether it exports the kit's handshake (built with rust-wasm-memory-kit).
+    pub kit: bool,
+}
+
+fn const_offset(expr: &ConstExpr<'_>) -> (Option<u64>, String) {
+    let mut ops = expr.get_operators_reader();
+    match ops.read() {
+        Ok(Operator::I32Const { value }) => {
+            (Some(value as u32 as u64), format!("0x{:08x}", value as u32))
+        }
+        Ok(Operator::I64Const { value }) => (Some(value as u64), format!("0x{value:x}")),
+        Ok(Operator::GlobalGet { global_index }) => (None, format!("global {global_index}")),
+        Ok(other) => (None, format!("{other:?}")),
+        Err(e) => (None, format!("unreadable ({e})")),
+    }
+}
+
+fn types_of(v: &[ValType]) -> Vec<String> {
+    v.iter().map(|t| t.to_string()).collect()
+}
+
+/// Reads `bytes` as a WebAssembly module. Every section is parsed; an error
+/// says what is wrong and at which byte offset (not wasm, truncated, a
+/// malformed section).
+///
+/// ```
+/// // The smallest module: the magic number and version 1.
+/// let m = rust_wasm_memory_inspect::describe(b"\0asm\x01\0\0\0").unwrap();
+/// assert!(m.exports.is_empty() && !m.start);
+/// assert!(rust_wasm_memory_inspect::describe(b"{\"not\": \"wasm\"}").is_err());
+/// ```
+pub fn describe(bytes: &[u8]) -> Result<Module, String> {
+    if !bytes.starts_with(b"\0asm") {
+        let head: Vec<String> = bytes.iter().take(4).map(|b| format!("{b:02x}")).collect();
+        return Err(format!(
+            "not a WebAssembly file: it does not start with the bytes 00 61 73 6d (\"\\0asm\"), but with {}",
+            if head.is_empty() {
+                "nothing (it is empty)".to_string()
+            } else {
+                head.join(" ")
+            }
+        ));
+    }
+    let mut types: Vec<FuncType> = Vec::new();
+    let mut func_types: Vec<u32> = Vec::new(); // type index of every function, imports first
+    let mut m = Module {
+        size: bytes.len(),
+        ..Module::default()
+    };
+    let sig = |types: &[FuncType], t: u32| {
+        types.get(t as usize).map_or((vec![], vec![]), |f| {
+            (types_of(f.params()), types_of(f.results()))
+        })
+    };
+    for payload in Parser::new(0).parse_all(bytes) {
+        match payload.map_err(|e| e.to_string())? {
+            Payload::TypeSection(reader) => {
+                for group in reader {
+                    for sub in group.map_err(|e| e.to_string())?.into_types() {
+                        if let wasmparser::CompositeInnerType::Func(f) = sub.composite_type.inner {
+                            types.push(f);
+                        } else {
+                            types.push(FuncType::new([], []));
+                        }
+                    }
+                }
+            }
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    let import = import.map_err(|e| e.to_string())?;
+                    let mut entry = Import {
+                        module: import.module.to_string(),
+                        name: import.name.to_string(),
+                        kind: "other",
+                        params: vec![],
+                        results: vec![],
+                        initial: 0,
+                        maximum: None,
+                    };
+                    match import.ty {
+                        TypeRef::Func(t) => {
+                            func_types.push(t);
+                            entry.kind = "func";
+                            (entry.params, entry.results) = sig(&types, t);
+                        }
+                        TypeRef::Memory(mem) => {
+                            entry.kind = "memory";
+                            entry.initial = mem.initial;
+                            entry.maximum = mem.maximum;
+                        }
+                        TypeRef::Table(_) => entry.kind = "table",
+                        TypeRef::Global(_) => entry.kind = "global",
+                        TypeRef::Tag(_) => entry.kind = "tag",
+                        _ => {}
+                    }
+                    m.imports.push(entry);
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                for t in reader {
+                    func_types.push(t.map_err(|e| e.to_string())?);
+                }
+            }
+            Payload::MemorySection(reader) => {
+                for mem in reader {
+                    let mem = mem.map_err(|e| e.to_string())?;
+                    m.memories.push(Memory {
+                        initial: mem.initial,
+                        maximum: mem.maximum,
+                        shared: mem.shared,
+                        memory64: mem.memory64,
+                    });
+                }
+            }
+            Payload::StartSection { .. } => m.start = true,
+            Payload::ExportSection(reader) => {
+                for e in reader {
+                    let e = e.map_err(|e| e.to_string())?;
+                    let (kind, (params, results)) = match e.kind {
+                        ExternalKind::Func => (
+                            "func",
+                            func_types
+                                .get(e.index as usize)
+                                .map_or((vec![], vec![]), |t| sig(&types, *t)),
+                        ),
+                        ExternalKind::Memory => ("memory", (vec![], vec![])),
+                        ExternalKind::Global => ("global", (vec![], vec![])),
+                        ExternalKind::Table => ("table", (vec![], vec![])),
+                        ExternalKind::Tag => ("tag", (vec![], vec![])),
+                        _ => ("other", (vec![], vec![])),
+                    };
+                    m.kit |= e.name == "rwm_kit_handshake";
+                    m.exports.push(Export {
+                        name: e.name.to_string(),
+                        kind,
+                        params,
+                        results,
+                    });
+                }
+            }
+            Payload::DataSection(reader) => {
+                for d in reader {
+                    let d = d.map_err(|e| e.to_string())?;
+                    m.data.push(match d.kind {
+                        DataKind::Active {
+                            memory_index,
+                            offset_expr,
+                        } => {
+                            let (offset, offset_text) = const_offset(&offset_expr);
+                            Data {
+                                memory: Some(memory_index),
+                                offset,
+                                offset_text,
+                                size: d.data.len(),
+                            }
+                        }
+                        DataKind::Passive => Data {
+                            memory: None,
+                            offset: None,
+                            offset_text: "passive".into(),
+                            size: d.data.len(),
+                        },
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(m)
+}
+
+/// `"(i32, i32) -> (i32)"`.
+pub fn signature(params: &[String], results: &[String]) -> String {
+    format!("({}) -> ({})", params.join(", "), results.join(", "))
+}
+
+pub(crate) fn json_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn json_list(out: &mut String, items: &[String]) {
+    out.push('[');
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json_str(out, s);
+    }
+    out.push(']');
+}
+
+fn json_opt(out: &mut String, v: Option<u64>) {
+    match v {
+        Some(v) => {
+            let _ = write!(out, "{v}");
+        }
+        None => out.push_str("null"),
+    }
+}
+
+impl Module {
+    /// The description as JSON (what `inspect.wasm` hands to the page).
+    ///
+    /// ```
+    /// let m = rust_wasm_memory_inspect::describe(b"\0asm\x01\0\0\0").unwrap();
+    /// assert!(m.to_json().starts_with(r#"{"size":8,"imports":[]"#));
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut o = String::new();
+        let _ = write!(o, "{{\"size\":{},\"imports\":[", self.size);
+        for (i, imp) in self.imports.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            o.push_str("{\"module\":");
+            json_str(&mut o, &imp.module);
+            o.push_str(",\"name\":");
+            json_str(&mut o, &imp.name);
+            let _ = write!(o, ",\"kind\":\"{}\",\"params\":", imp.kind);
+            json_list(&mut o, &imp.params);
+            o.push_str(",\"results\":");
+            json_list(&mut o, &imp.results);
+            let _ = write!(o, ",\"initial\":{},\"maximum\":", imp.initial);
+            json_opt(&mut o, imp.maximum);
+            o.push('}');
+        }
+        o.push_str("],\"exports\":[");
+        for (i, e) in self.exports.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            o.push_str("{\"name\":");
+            json_str(&mut o, &e.name);
+            let _ = write!(o, ",\"kind\":\"{}\",\"params\":", e.kind);
+            json_list(&mut o, &e.params);
+            o.push_str(",\"results\":");
+            json_list(&mut o, &e.results);
+            o.push('}');
+        }
+        o.push_str("],\"memories\":[");
+        for (i, mem) in self.memories.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            let _ = write!(o, "{{\"initial\":{},\"maximum\":", mem.initial);
+            json_opt(&mut o, mem.maximum);
+            let _ = write!(
+                o,
+                ",\"shared\":{},\"memory64\":{}}}",
+                mem.shared, mem.memory64
+            );
+        }
+        o.push_str("],\"data\":[");
+        for (i, d) in self.data.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            o.push_str("{\"memory\":");
+            json_opt(&mut o, d.memory.map(u64::from));
+            o.push_str(",\"offset\":");
+            json_opt(&mut o, d.offset);
+            o.push_str(",\"offsetText\":");
+            json_str(&mut o, &d.offset_text);
+            let _ = write!(o, ",\"size\":{}}}", d.size);
+        }
+        let _ = write!(o, "],\"start\":{},\"kit\":{}}}", self.start, self.kit);
+        o
+    }
+}
