@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes natively with cargo fuzz (libFuzzer + AddressSanitizer, nightly),
-# two targets, each for half the time:
+# three targets, each for a third of the time:
 # - raw_abi: the raw ABI's validation and ownership logic;
-# - histogram: a user's export built with the kit (examples/histogram).
+# - histogram: a user's export built with the kit (examples/histogram);
+# - inspect: the lab's reader of dropped modules (crates/inspect).
 #   bash scripts/fuzz.sh            ~60 s in all, the corpus kept in crates/raw/fuzz/corpus
 #   bash scripts/fuzz.sh 600        a longer run (seconds)
 #   RUNS=10000000 bash scripts/fuzz.sh 3600   stop each after 1e7 executions
@@ -16,9 +17,9 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   echo "[fuzz] cargo install cargo-fuzz"
   CARGO_TARGET_DIR="$HOME/.cache/rust-wasm-memory/tool-builds" cargo install cargo-fuzz --locked
 fi
-args=(-max_total_time="$((seconds / 2))" -print_final_stats=1)
+args=(-max_total_time="$((seconds / 3))" -print_final_stats=1)
 [ -n "${RUNS:-}" ] && args+=(-runs="$RUNS")
-for target in raw_abi histogram; do
+for target in raw_abi histogram inspect; do
   echo "[fuzz] $target"
   cargo +nightly fuzz run "$target" -- "${args[@]}"
 done
