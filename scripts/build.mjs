@@ -104,7 +104,13 @@ function rawWasm() {
 
 /** The lab's in-page module reader: crates/inspect's library built with the kit. */
 function inspectWasm() {
-  return kitWasm('inspect.wasm', ['-p', 'rust-wasm-memory-inspect', '--lib'], join(root, 'target'), 'rust_wasm_memory_inspect.wasm', join(staging, 'inspect.wasm'));
+  return kitWasm(
+    'inspect.wasm',
+    ['-p', 'rust-wasm-memory-inspect', '--lib'],
+    join(root, 'target'),
+    'rust_wasm_memory_inspect.wasm',
+    join(staging, 'inspect.wasm'),
+  );
 }
 
 /**

@@ -25,7 +25,7 @@ async function environment() {
     // The hidden export that panics on purpose (the panic suite only).
     panicProbe: testing.panicProbe,
     externrefsLive: testing.externrefsLive,
-    refusedCalls: 3000,
+    refusedCalls: 10000,
     // The finalizer suite: one compiled raw.wasm for every new module, and
     // a collection: Chromium runs with --js-flags=--expose-gc; Firefox has
     // no forced GC in a page, so allocation pressure makes it collect.

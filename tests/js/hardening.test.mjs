@@ -1,6 +1,6 @@
 // The hardening cases (tests/shared/hardening-cases.mjs) in Node at full
 // scale: 1e5 generated inputs per API, 1e4 growth rounds, a 1e6-call soak,
-// 1e5 refused calls of every kind of wrong argument and 1e6 of each Proxy kind.
+// 1e6 refused calls of every kind of wrong argument (refusals.test.mjs).
 // (Chromium and Firefox run the same cases at a smaller scale through
 // tests/js/browsers.test.mjs.) RWM_HARDENING_SCALE=0.01 shrinks them for a
 // quick local run.
@@ -22,7 +22,7 @@ const cases = await hardeningCases({
   rawBytes: () => readFile(new URL('raw.wasm', toolkit.RAW_WASM_URL)),
   bindgenExports: async () => currentExports(),
   externrefsLive,
-  refusedCalls: Math.max(1000, Math.round(1e5 * scale)),
+  refusedCalls: Math.max(1000, Math.round(1e6 * scale)),
   runs: Math.max(10, Math.round(1e5 * scale)),
   growthRounds: Math.max(10, Math.round(1e4 * scale)),
   soakCalls: Math.max(100, Math.round(1e6 * scale)),
