@@ -62,10 +62,7 @@ export! {
 
     /// The tutorial's second name for [`fill_doubles`]: same contract.
     fn make_number_array(ptr: *mut u32, len: u32) -> i32 {
-        call(|host| {
-            core_::fill_doubles(host.slice_mut(ptr, len as usize)?);
-            Ok(())
-        })
+        fill_doubles(ptr, len)
     }
 
     /// Writes `i mod 256` into the `len` bytes at `ptr` and nothing else.
