@@ -436,7 +436,11 @@ describe('the static build (npm run build:www) from a plain file server', () => 
     await page.getByLabel('Text', { exact: true }).fill('static');
     assert.equal(await page.locator('#out-process').textContent(), processString('static'));
     // The bundled inspect.wasm reads a dropped module from the sub-path too.
-    await page.setInputFiles('#wasm-file', { name: 'histogram.wasm', mimeType: 'application/wasm', buffer: readFileSync(join(root, 'examples', 'histogram', 'dist', 'histogram.wasm')) });
+    await page.setInputFiles('#wasm-file', {
+      name: 'histogram.wasm',
+      mimeType: 'application/wasm',
+      buffer: readFileSync(join(root, 'examples', 'histogram', 'dist', 'histogram.wasm')),
+    });
     await page.waitForSelector('body[data-yours="1"]');
     assert.equal(await page.locator('#yours-error').textContent(), '');
     assert.match(await page.locator('#yours-instance').textContent(), /^instantiated \(kit /);
