@@ -191,6 +191,10 @@ export class KitModule {
       // A block given back through the ABI leaves the toolkit's books too,
       // so its Block's finalizer never frees the address again.
       const frees = name === 'free_buffer' || name === 'dealloc';
+      if (!frees && value.length <= 4) {
+        guarded[name] = this.#fast(value, name, exports);
+        continue;
+      }
       guarded[name] = (/** @type {any[]} */ ...args) => {
         if (this.#fault) {
           throw new PoisonedError(`${name}: this module trapped earlier (${this.#fault.message}); instantiate a new one`, this.#fault);
@@ -209,6 +213,69 @@ export class KitModule {
       };
     }
     return Object.freeze(guarded);
+  }
+
+  /**
+   * The guard for an export of up to four parameters that frees nothing:
+   * the same checks, with fixed parameters instead of a rest array (a call
+   * costs about half as much). Extra arguments are dropped and missing ones
+   * are `undefined`, as wasm itself treats them.
+   * @param {Function} value
+   * @param {string} name
+   * @param {import('./memory.js').RawExports} exports
+   */
+  #fast(value, name, exports) {
+    const poisoned = () => {
+      const fault = /** @type {import('../lib/errors.js').PanicError} */ (this.#fault);
+      return new PoisonedError(`${name}: this module trapped earlier (${fault.message}); instantiate a new one`, fault);
+    };
+    switch (value.length) {
+      case 0:
+        return () => {
+          if (this.#fault) throw poisoned();
+          try {
+            return value();
+          } catch (error) {
+            throw this.#trapped(error, name, exports);
+          }
+        };
+      case 1:
+        return (/** @type {any} */ a) => {
+          if (this.#fault) throw poisoned();
+          try {
+            return value(a);
+          } catch (error) {
+            throw this.#trapped(error, name, exports);
+          }
+        };
+      case 2:
+        return (/** @type {any} */ a, /** @type {any} */ b) => {
+          if (this.#fault) throw poisoned();
+          try {
+            return value(a, b);
+          } catch (error) {
+            throw this.#trapped(error, name, exports);
+          }
+        };
+      case 3:
+        return (/** @type {any} */ a, /** @type {any} */ b, /** @type {any} */ c) => {
+          if (this.#fault) throw poisoned();
+          try {
+            return value(a, b, c);
+          } catch (error) {
+            throw this.#trapped(error, name, exports);
+          }
+        };
+      default:
+        return (/** @type {any} */ a, /** @type {any} */ b, /** @type {any} */ c, /** @type {any} */ d) => {
+          if (this.#fault) throw poisoned();
+          try {
+            return value(a, b, c, d);
+          } catch (error) {
+            throw this.#trapped(error, name, exports);
+          }
+        };
+    }
   }
 
   /**
