@@ -111,7 +111,7 @@ function elementType(Type) {
  *   fault: Error | null,
  *   trap: (error: unknown, fn: string) => unknown,
  * }} Internals
- * @typedef {{ u8: Uint8Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array, list: any[] }} Views
+ * @typedef {{ u8: Uint8Array, u32: Uint32Array, list: any[] }} Views the views of all memory, by `VIEW_OF_TAG` index (`u8` and `u32` are two of them)
  */
 
 /**
@@ -123,12 +123,9 @@ function viewsOf(inner) {
   if (views.u8.length === 0) {
     // Detached: memory grew (or was detached on purpose). Start over.
     const buffer = inner.memory.buffer;
-    views.u8 = new Uint8Array(buffer);
-    views.i32 = new Int32Array(buffer);
-    views.u32 = new Uint32Array(buffer);
-    views.f32 = new Float32Array(buffer);
-    views.f64 = new Float64Array(buffer);
-    views.list = [views.u8, views.i32, views.u32, views.f32, views.f64];
+    views.list = [new Uint8Array(buffer), new Int32Array(buffer), new Uint32Array(buffer), new Float32Array(buffer), new Float64Array(buffer)];
+    views.u8 = views.list[0];
+    views.u32 = views.list[2];
   }
   return views;
 }

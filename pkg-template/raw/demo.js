@@ -9,7 +9,7 @@ import { Status } from '../lib/errors.js';
 import { check } from './blocks.js';
 import { types as t } from './declare.js';
 import { requireUint } from './memory.js';
-import { instantiateWith, KitModule, notOwned } from './module.js';
+import { exportsOf, instantiateWith, KitModule, notOwned } from './module.js';
 
 /**
  * Exports the demo's methods call; a module lacking one is refused up
@@ -31,7 +31,7 @@ export class RawModule extends KitModule {
    * @param {WebAssembly.Instance | WebAssembly.Exports | { readonly memory: WebAssembly.Memory }} instanceOrExports
    */
   constructor(instanceOrExports) {
-    const exports = /** @type {Record<string, unknown>} */ (instanceOrExports instanceof WebAssembly.Instance ? instanceOrExports.exports : instanceOrExports);
+    const exports = exportsOf(instanceOrExports);
     const missing = REQUIRED_EXPORTS.filter((name) => !(name in (exports ?? {})));
     if (missing.length) throw new TypeError(`RawModule: not a rust-wasm-memory module; missing exports: ${missing.join(', ')}`);
     super(instanceOrExports);

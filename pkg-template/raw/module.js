@@ -30,6 +30,15 @@ function trapError(error, fn, exports) {
   return panicErrorFor(error, fn, record);
 }
 
+/**
+ * The exports of an instance, or the exports object itself.
+ * @param {WebAssembly.Instance | WebAssembly.Exports | { readonly memory: WebAssembly.Memory }} instanceOrExports
+ * @returns {import('./memory.js').RawExports}
+ */
+export function exportsOf(instanceOrExports) {
+  return /** @type {any} */ (instanceOrExports instanceof WebAssembly.Instance ? instanceOrExports.exports : instanceOrExports);
+}
+
 /** The magic bytes at the start of the kit's handshake record. */
 const MAGIC = 'rwm-kit\0';
 
@@ -110,9 +119,7 @@ export class KitModule {
    */
   constructor(instanceOrExports) {
     const label = new.target.name;
-    const exports = /** @type {import('./memory.js').RawExports} */ (
-      instanceOrExports instanceof WebAssembly.Instance ? instanceOrExports.exports : instanceOrExports
-    );
+    const exports = exportsOf(instanceOrExports);
     const handshake = readHandshake(exports, label);
     const missing = contract.kitExports.filter((name) => !(name in (exports ?? {})));
     if (handshake === null || missing.length) {
@@ -134,7 +141,7 @@ export class KitModule {
       scratch: exports.rwm_kit_scratch() >>> 0,
       scratchLength: handshake.scratchLength,
       busy: 0,
-      views: { u8: new Uint8Array(0), i32: new Int32Array(0), u32: new Uint32Array(0), f32: new Float32Array(0), f64: new Float64Array(0), list: [] },
+      views: { u8: new Uint8Array(0), u32: new Uint32Array(0), list: [] },
       fault: null,
       trap: (error, fn) => this.#trapped(error, fn, exports),
     };
@@ -196,9 +203,7 @@ export class KitModule {
         continue;
       }
       guarded[name] = (/** @type {any[]} */ ...args) => {
-        if (this.#fault) {
-          throw new PoisonedError(`${name}: this module trapped earlier (${this.#fault.message}); instantiate a new one`, this.#fault);
-        }
+        if (this.#fault) throw this.#poisoned(name);
         // Converted once, here: the address released below is the one the
         // export was given, whatever an argument's valueOf would say again.
         if (frees) for (let i = 0; i < args.length; i++) args[i] = +args[i];
@@ -216,6 +221,15 @@ export class KitModule {
   }
 
   /**
+   * The error for a call of `name` on this module after its trap.
+   * @param {string} name
+   */
+  #poisoned(name) {
+    const fault = /** @type {import('../lib/errors.js').PanicError} */ (this.#fault);
+    return new PoisonedError(`${name}: this module trapped earlier (${fault.message}); instantiate a new one`, fault);
+  }
+
+  /**
    * The guard for an export of up to four parameters that frees nothing:
    * the same checks, with fixed parameters instead of a rest array (a call
    * costs about half as much). Extra arguments are dropped and missing ones
@@ -225,10 +239,7 @@ export class KitModule {
    * @param {import('./memory.js').RawExports} exports
    */
   #fast(value, name, exports) {
-    const poisoned = () => {
-      const fault = /** @type {import('../lib/errors.js').PanicError} */ (this.#fault);
-      return new PoisonedError(`${name}: this module trapped earlier (${fault.message}); instantiate a new one`, fault);
-    };
+    const poisoned = () => this.#poisoned(name);
     switch (value.length) {
       case 0:
         return () => {

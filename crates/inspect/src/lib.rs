@@ -279,15 +279,20 @@ pub(crate) fn json_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-fn json_list(out: &mut String, items: &[String]) {
+/// Writes `items` as a JSON array, each with `item`.
+fn json_array<T>(out: &mut String, items: &[T], mut item: impl FnMut(&mut String, &T)) {
     out.push('[');
-    for (i, s) in items.iter().enumerate() {
+    for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        json_str(out, s);
+        item(out, x);
     }
     out.push(']');
+}
+
+fn json_list(out: &mut String, items: &[String]) {
+    json_array(out, items, |o, s| json_str(o, s));
 }
 
 fn json_opt(out: &mut String, v: Option<u64>) {
@@ -308,63 +313,51 @@ impl Module {
     /// ```
     pub fn to_json(&self) -> String {
         let mut o = String::new();
-        let _ = write!(o, "{{\"size\":{},\"imports\":[", self.size);
-        for (i, imp) in self.imports.iter().enumerate() {
-            if i > 0 {
-                o.push(',');
-            }
+        let _ = write!(o, "{{\"size\":{},\"imports\":", self.size);
+        json_array(&mut o, &self.imports, |o, imp| {
             o.push_str("{\"module\":");
-            json_str(&mut o, &imp.module);
+            json_str(o, &imp.module);
             o.push_str(",\"name\":");
-            json_str(&mut o, &imp.name);
+            json_str(o, &imp.name);
             let _ = write!(o, ",\"kind\":\"{}\",\"params\":", imp.kind);
-            json_list(&mut o, &imp.params);
+            json_list(o, &imp.params);
             o.push_str(",\"results\":");
-            json_list(&mut o, &imp.results);
+            json_list(o, &imp.results);
             let _ = write!(o, ",\"initial\":{},\"maximum\":", imp.initial);
-            json_opt(&mut o, imp.maximum);
+            json_opt(o, imp.maximum);
             o.push('}');
-        }
-        o.push_str("],\"exports\":[");
-        for (i, e) in self.exports.iter().enumerate() {
-            if i > 0 {
-                o.push(',');
-            }
+        });
+        o.push_str(",\"exports\":");
+        json_array(&mut o, &self.exports, |o, e| {
             o.push_str("{\"name\":");
-            json_str(&mut o, &e.name);
+            json_str(o, &e.name);
             let _ = write!(o, ",\"kind\":\"{}\",\"params\":", e.kind);
-            json_list(&mut o, &e.params);
+            json_list(o, &e.params);
             o.push_str(",\"results\":");
-            json_list(&mut o, &e.results);
+            json_list(o, &e.results);
             o.push('}');
-        }
-        o.push_str("],\"memories\":[");
-        for (i, mem) in self.memories.iter().enumerate() {
-            if i > 0 {
-                o.push(',');
-            }
+        });
+        o.push_str(",\"memories\":");
+        json_array(&mut o, &self.memories, |o, mem| {
             let _ = write!(o, "{{\"initial\":{},\"maximum\":", mem.initial);
-            json_opt(&mut o, mem.maximum);
+            json_opt(o, mem.maximum);
             let _ = write!(
                 o,
                 ",\"shared\":{},\"memory64\":{}}}",
                 mem.shared, mem.memory64
             );
-        }
-        o.push_str("],\"data\":[");
-        for (i, d) in self.data.iter().enumerate() {
-            if i > 0 {
-                o.push(',');
-            }
+        });
+        o.push_str(",\"data\":");
+        json_array(&mut o, &self.data, |o, d| {
             o.push_str("{\"memory\":");
-            json_opt(&mut o, d.memory.map(u64::from));
+            json_opt(o, d.memory.map(u64::from));
             o.push_str(",\"offset\":");
-            json_opt(&mut o, d.offset);
+            json_opt(o, d.offset);
             o.push_str(",\"offsetText\":");
-            json_str(&mut o, &d.offset_text);
+            json_str(o, &d.offset_text);
             let _ = write!(o, ",\"size\":{}}}", d.size);
-        }
-        let _ = write!(o, "],\"start\":{},\"kit\":{}}}", self.start, self.kit);
+        });
+        let _ = write!(o, ",\"start\":{},\"kit\":{}}}", self.start, self.kit);
         o
     }
 }
