@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Renders bench/results.json (one run of `npm run bench`) as Markdown
-// tables, and replaces the block between the results markers in
-// BENCHMARKS.md, so the document always shows one real run.
-//   node bench/report.mjs            rewrite BENCHMARKS.md
-//   node bench/report.mjs --stdout   print only
+// Renders BENCHMARKS.json (the committed copy of the last full run of
+// `npm run bench`) as Markdown tables, and replaces the block between the
+// results markers in BENCHMARKS.md, so the document always shows one real
+// run.
+//   node bench/report.mjs                 rewrite BENCHMARKS.md
+//   node bench/report.mjs --stdout        print only
+//   node bench/report.mjs --from FILE     render another results file
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const report = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8'));
+const from = process.argv.includes('--from') ? process.argv[process.argv.indexOf('--from') + 1] : join(root, 'BENCHMARKS.json');
+const report = JSON.parse(readFileSync(from, 'utf8'));
 
 const t = (ns) => (ns === undefined ? '—' : ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${Math.round(ns)} ns`);
 const x = (v) => (v === undefined || v === null || !Number.isFinite(v) ? '—' : `${v.toFixed(1)}×`);
@@ -33,6 +36,19 @@ for (const [name, rt] of Object.entries(report.runtimes)) {
   lines.push('', '| target | measured | |', '|---|---|---|');
   for (const tg of rt.targets)
     lines.push(`| ${tg.target} | ${tg.value === null || tg.value === undefined ? '—' : tg.value.toFixed(2)} | ${tg.met ? 'met' : '**missed**'} |`);
+  lines.push('', `JS baselines in ${name}: the fastest (the **js** column above) and the loop the earlier runs compared against.`, '');
+  lines.push('| kernel | n | fastest JS | its time | loop, length read each iteration | slowest tried |', '|---|---|---|---|---|---|');
+  for (const r of rt.results.filter((x) => x.path === 'js')) {
+    const tried = rt.results.filter((x) => x.kernel === r.kernel && x.size === r.size && x.path.startsWith('js:'));
+    const old = tried.find((x) => x.path === 'js:loop, length read each iteration');
+    const slow = tried.reduce((a, b) => (b.medianNs > a.medianNs ? b : a));
+    lines.push(`| ${r.kernel} | ${r.size} | ${r.baseline} | ${t(r.medianNs)} | ${old ? t(old.medianNs) : '—'} | ${slow.path.slice(3)}: ${t(slow.medianNs)} |`);
+  }
+  if (rt.floors?.length) {
+    lines.push('', `Floors in ${name} (hand-written wasm, bench/floor.wat): what the boundary and the division cost by themselves.`, '');
+    lines.push('| floor | n | time |', '|---|---|---|');
+    for (const f of rt.floors) lines.push(`| ${f.floor} | ${f.size} | ${t(f.medianNs)} |`);
+  }
   lines.push('');
 }
 if (report.faces) {

@@ -2,11 +2,12 @@
 // `npm run bench`: the suite in Node, then in headless Chromium and Firefox
 // (same code, served from the repo root, driven over WebDriver). Prints
 // progress and a table per runtime, and writes bench/results.json with the
-// runtime versions, sizes, medians, ratios and targets of this one run.
+// runtime versions, sizes, medians, ratios and targets of this one run; a
+// full run also replaces BENCHMARKS.json, the committed copy.
 //
 //   node bench/run.mjs [--only node|faces|registry|chromium|firefox ...]
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { Bench } from 'tinybench';
 import { serveStatic } from '../tests/js/support/static-server.mjs';
 import { withBrowser } from '../tests/js/support/webdriver.mjs';
 import { runFaces } from './faces.mjs';
+import { assembleFloor } from './floor.mjs';
 import { runRegistry } from './registry.mjs';
 import { runSuite, SIZES } from './suite.mjs';
 
@@ -51,9 +53,16 @@ report.wasm.targets = [
   { target: 'release .wasm ≤25 KB gzip', value: report.wasm.bindgen.gzip / 1000, limit: 25, met: report.wasm.bindgen.gzip <= 25000 },
 ];
 
+// The hand-written floors (bench/floor.wat), for Node here and for the
+// browsers' page, which fetches them from pkg/bench/.
+const floorBytes = assembleFloor();
+mkdirSync(join(root, 'pkg', 'bench'), { recursive: true });
+writeFileSync(join(root, 'pkg', 'bench', 'floor.wasm'), floorBytes);
+const floorExports = async () => /** @type {any} */ ((await WebAssembly.instantiate(floorBytes)).instance.exports);
+
 if (only.includes('node')) {
   console.log(`== node ${process.version}`);
-  const out = await runSuite({ Bench, m, raw: await loadRaw(), log: (l) => console.log(`[node] ${l}`) });
+  const out = await runSuite({ Bench, m, raw: await loadRaw(), floor: await floorExports(), log: (l) => console.log(`[node] ${l}`) });
   report.runtimes.node = { version: process.version, ...out };
   table('node', out);
 }
@@ -105,7 +114,13 @@ if (browsers.length) {
   }
 }
 
-writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+const json = `${JSON.stringify(report, null, 2)}\n`;
+writeFileSync(join(root, 'bench', 'results.json'), json);
+// A full run (every runtime, the faces and the registry) replaces the
+// committed copy that BENCHMARKS.md is rendered from; diff two runs with
+// `node bench/diff.mjs OLD NEW`.
+const full = ['node', 'chromium', 'firefox'].every((r) => report.runtimes[r]) && report.faces && report.registry;
+if (full) writeFileSync(join(root, 'BENCHMARKS.json'), json);
 console.log(`\nwasm size: ${report.wasm.bindgen.raw} B raw, ${report.wasm.bindgen.gzip} B gzip (raw.wasm ${report.wasm.raw.raw} / ${report.wasm.raw.gzip})`);
 for (const t of report.wasm.targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value.toFixed(1)} KB`);
-console.log('wrote bench/results.json');
+console.log(`wrote bench/results.json${full ? ' and BENCHMARKS.json (a full run)' : ''}`);

@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { asciiUppercase, echoSuffix, greet, normalize, processString, sumU32 } from 'rust-wasm-memory';
 import { build } from 'vite';
+import { BASELINES } from '../../bench/baselines.mjs';
 import { CSP } from '../../www/csp.js';
 import { startDemo } from '../../www/server.mjs';
 import { launchChromium } from './support/browser.mjs';
@@ -389,11 +390,14 @@ describe('the memory lab on the dev server', () => {
     assert.equal(await page.locator('#bench-progress').evaluate((p) => p.value), 1);
     const rows = await table(page, 'bench-rows');
     assert.equal(rows.length, 9);
-    for (const r of rows)
+    const baselines = BASELINES.normalize.concat(BASELINES.sum_u32, BASELINES.fill_doubles).map((b) => b.name);
+    for (const r of rows) {
       assert.ok(
-        r.slice(2).every((c) => /^\d+(\.\d+)? (ns|µs|ms)$/.test(c)),
+        r.slice(2, 6).every((c) => /^\d+(\.\d+)? (ns|µs|ms)$/.test(c)),
         `timings in ${r}`,
       );
+      assert.ok(baselines.includes(r[6]), `the fastest JS baseline named in ${r}`);
+    }
     assert.equal(await page.locator('#bench-charts canvas').count(), 3);
     assert.equal(await page.locator('#bench-error').textContent(), '');
     await screenshot(page, 'lab-bench', page.locator('#bench'));

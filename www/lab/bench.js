@@ -1,5 +1,7 @@
 // Benchmark panel: bench/suite.mjs (the suite `npm run bench` runs) in this
-// page, with a progress bar, a table and one uPlot chart per kernel.
+// page, with a progress bar, a table and one uPlot chart per kernel. The js
+// timings are the fastest of bench/baselines.mjs in this browser, as in
+// `npm run bench`.
 
 import { loadRaw } from 'rust-wasm-memory/raw';
 import { Bench } from 'tinybench';
@@ -68,8 +70,8 @@ export function benchPanel({ m }) {
     tbody.replaceChildren();
     for (const kernel of ['normalize', 'sum_u32', 'fill_doubles']) {
       for (const n of sizes) {
-        const t = (/** @type {string} */ path) => results.find((r) => r.kernel === kernel && r.size === n && r.path === path)?.medianNs;
-        row(tbody, [kernel, String(n), ...PATHS.map(([p]) => fmt(t(p) ?? Number.NaN))]);
+        const at = (/** @type {string} */ path) => results.find((r) => r.kernel === kernel && r.size === n && r.path === path);
+        row(tbody, [kernel, String(n), ...PATHS.map(([p]) => fmt(at(p)?.medianNs ?? Number.NaN)), at('js')?.baseline ?? '']);
       }
     }
     $('bench-table').hidden = false;
