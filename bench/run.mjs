@@ -33,7 +33,10 @@ function table(name, out) {
     console.log(`  ${r.kernel.padEnd(15)} n=${String(r.size).padEnd(8)} ${r.path.padEnd(9)} ${(r.speedupVsJs ?? NaN).toFixed(2).padStart(7)}×${mem}`);
   }
   console.log(`${name} targets:`);
-  for (const t of out.targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value?.toFixed(2)}`);
+  for (const t of out.targets) {
+    const floor = t.atFloor === undefined ? '' : ` (at the floor: ${t.atFloor.toFixed(2)}${t.possible ? '' : ', impossible here'})`;
+    console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value?.toFixed(2)}${floor}`);
+  }
 }
 
 const wasmSize = (file) => {

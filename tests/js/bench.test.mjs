@@ -138,6 +138,22 @@ test('evaluate() computes speed-ups and memcpy ratios from medians', () => {
     targets.map((t) => t.met),
     [true, false, false, true, true],
   );
+  // With the floors: the value each target would have at its floor.
+  const floors = [
+    { floor: 'max pass (f32x4.pmax)', size: 1048576, medianNs: 20 },
+    { floor: 'divide pass (f32x4.div)', size: 1048576, medianNs: 60 },
+  ];
+  const withFloors = evaluate(rows, [1048576], floors).targets;
+  assert.deepEqual(
+    withFloors.map((t) => [t.atFloor, t.possible]),
+    [
+      [1000 / 80, true], // JS over the two passes
+      [80 / 50, false], // the two passes over memcpy: 1.6 > 1.5
+      [1000 / (80 + 2 * 50), false], // JS over passes + two memcpys: 5.6 < 6
+      [undefined, undefined],
+      [undefined, undefined],
+    ],
+  );
 });
 
 test('the per-face benchmark measures every face on every call it has', async () => {
