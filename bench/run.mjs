@@ -5,7 +5,9 @@
 // runtime versions, sizes, medians, ratios and targets of this one run; a
 // full run also replaces BENCHMARKS.json, the committed copy.
 //
-//   node bench/run.mjs [--only node|faces|registry|chromium|firefox ...]
+//   node bench/run.mjs [--sizes 16,64] [--only node|faces|registry|chromium|firefox ...]
+// --sizes runs the kernels at those element counts only, without the string
+// kernels: a quick look, never a full run (BENCHMARKS.json is left alone).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, totalmem } from 'node:os';
@@ -25,6 +27,10 @@ import { runSuite, SIZES } from './suite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1) : ['node', 'chromium', 'firefox'];
+const sizesArg = process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : undefined;
+const sizes = sizesArg ? sizesArg.split(',').map(Number) : SIZES;
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes takes element counts like 16,64; got ${sizesArg}`);
+const options = sizesArg ? { sizes, stringSizes: [] } : {};
 
 function table(name, out) {
   console.log(`\n${name}: speed-up against the JS loop (×; >1 is faster), and time against memcpy`);
@@ -47,7 +53,7 @@ const wasmSize = (file) => {
 const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
-  sizes: SIZES,
+  sizes,
   wasm: { bindgen: wasmSize('glue/rust_wasm_memory_bg.wasm'), raw: wasmSize('raw/raw.wasm') },
   runtimes: {},
 };
@@ -65,7 +71,7 @@ const floorExports = async () => /** @type {any} */ ((await WebAssembly.instanti
 
 if (only.includes('node')) {
   console.log(`== node ${process.version}`);
-  const out = await runSuite({ Bench, m, raw: await loadRaw(), floor: await floorExports(), log: (l) => console.log(`[node] ${l}`) });
+  const out = await runSuite({ Bench, m, raw: await loadRaw(), floor: await floorExports(), log: (l) => console.log(`[node] ${l}`) }, options);
   report.runtimes.node = { version: process.version, ...out };
   table('node', out);
 }
@@ -96,7 +102,7 @@ if (browsers.length) {
     for (const browser of browsers) {
       console.log(`\n== ${browser}`);
       await withBrowser(browser, async (session) => {
-        await session.goto(`${server.url}bench/page.html`);
+        await session.goto(`${server.url}bench/page.html${sizesArg ? `?sizes=${sizesArg}` : ''}`);
         let shown = 0;
         for (let json = null; !json; ) {
           const state = await session.execute('return [window.__bench ?? null, window.__benchProgress ?? []]');
@@ -122,7 +128,7 @@ writeFileSync(join(root, 'bench', 'results.json'), json);
 // A full run (every runtime, the faces and the registry) replaces the
 // committed copy that BENCHMARKS.md is rendered from; diff two runs with
 // `node bench/diff.mjs OLD NEW`.
-const full = ['node', 'chromium', 'firefox'].every((r) => report.runtimes[r]) && report.faces && report.registry;
+const full = !sizesArg && ['node', 'chromium', 'firefox'].every((r) => report.runtimes[r]) && report.faces && report.registry;
 if (full) writeFileSync(join(root, 'BENCHMARKS.json'), json);
 console.log(`\nwasm size: ${report.wasm.bindgen.raw} B raw, ${report.wasm.bindgen.gzip} B gzip (raw.wasm ${report.wasm.raw.raw} / ${report.wasm.raw.gzip})`);
 for (const t of report.wasm.targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value.toFixed(1)} KB`);

@@ -74,7 +74,12 @@ fn store<T: Copy>(values: &[T], to_bits: fn(T) -> u32) {
 /// `sum_u32` over the first `len` scratch elements.
 #[wasm_bindgen(js_name = "__smallSumU32", skip_typescript)]
 pub fn small_sum_u32(len: usize) -> u32 {
-    with_copy(len, |bits| bits, |values| core_::sum_u32(values))
+    // Straight from the cells: no copy to make first.
+    core_::sum_u32_of(
+        SCRATCH[..len.min(SMALL)]
+            .iter()
+            .map(|cell| cell.load(Relaxed)),
+    )
 }
 
 /// `normalize` over the first `len` scratch elements, in place; whether it

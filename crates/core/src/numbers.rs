@@ -29,7 +29,7 @@ pub mod reference {
 
     /// The wrapping sum.
     pub fn sum_u32(values: &[u32]) -> u32 {
-        values.iter().fold(0u32, |acc, &v| acc.wrapping_add(v))
+        super::sum_u32_of(values.iter().copied())
     }
 
     /// Element `i` ← `2 * i`, wrapping.
@@ -138,6 +138,13 @@ pub fn make_byte_pattern(len: usize) -> Result<Vec<u8>, AllocError> {
 /// The sum of all elements, wrapping modulo 2^32. The empty sum is 0.
 pub fn sum_u32(values: &[u32]) -> u32 {
     kernels::sum_u32(values)
+}
+
+/// [`sum_u32`] of values that arrive one at a time, such as cells another
+/// writer fills: the same wrapping sum (addition modulo 2^32 is associative
+/// and commutative, so the order of the lanes cannot change it).
+pub fn sum_u32_of(values: impl IntoIterator<Item = u32>) -> u32 {
+    values.into_iter().fold(0u32, u32::wrapping_add)
 }
 
 /// `a + b`, wrapping on overflow (`i32::MAX + 1 == i32::MIN`).

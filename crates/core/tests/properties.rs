@@ -49,6 +49,8 @@ proptest! {
     fn sum_u32_is_the_sum_modulo_2_pow_32(values in prop::collection::vec(any::<u32>(), 0..256)) {
         let exact: u64 = values.iter().map(|&v| v as u64).sum();
         prop_assert_eq!(core_::sum_u32(&values), exact as u32);
+        prop_assert_eq!(core_::sum_u32_of(values.iter().copied()), exact as u32);
+        prop_assert_eq!(core_::sum_u32_of(values.iter().rev().copied()), exact as u32);
     }
 
     #[test]
