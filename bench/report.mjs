@@ -88,5 +88,5 @@ if (process.argv.includes('--stdout')) {
   const b = doc.indexOf(end);
   if (a < 0 || b < a) throw new Error('BENCHMARKS.md lacks the results markers');
   writeFileSync(file, `${doc.slice(0, a + start.length)}\n${block}\n${doc.slice(b)}`);
-  console.log('BENCHMARKS.md updated from bench/results.json');
+  console.log(`BENCHMARKS.md updated from ${from}`);
 }

@@ -54,27 +54,33 @@ fn the_kernels_under_test_are_the_simd_ones() {
 }
 
 #[wasm_bindgen_test]
-fn normalize_matches_the_scalar_reference() {
+fn normalize_and_normalize_peak_match_the_scalar_reference() {
     let mut rng = Rng(0x9E37_79B9);
     for case in 0..3000 {
         let len = (rng.next() % 300) as usize;
         let input: Vec<f32> = (0..len).map(|_| rng.f32()).collect();
-        let (mut simd, mut scalar) = (input.clone(), input.clone());
-        let (a, b) = (
-            core_::normalize(&mut simd),
-            core_::reference::normalize(&mut scalar),
-        );
-        assert_eq!(
-            a.map(f32::to_bits),
-            b.map(f32::to_bits),
-            "case {case}: {input:?}"
-        );
-        assert!(same(&simd, &scalar), "case {case}: {input:?}");
+        for (fast, reference) in KERNELS {
+            let (mut simd, mut scalar) = (input.clone(), input.clone());
+            let (a, b) = (fast(&mut simd), reference(&mut scalar));
+            assert_eq!(
+                a.map(f32::to_bits),
+                b.map(f32::to_bits),
+                "case {case}: {input:?}"
+            );
+            assert!(same(&simd, &scalar), "case {case}: {input:?}");
+        }
     }
 }
 
+/// `normalize` and `normalize_peak`, each with its scalar reference.
+type Normalizer = fn(&mut [f32]) -> Result<f32, core_::NormalizeError>;
+const KERNELS: [(Normalizer, Normalizer); 2] = [
+    (core_::normalize, core_::reference::normalize),
+    (core_::normalize_peak, core_::reference::normalize_peak),
+];
+
 #[wasm_bindgen_test]
-fn normalize_edge_cases_match_the_reference() {
+fn normalize_edge_cases_match_the_reference_in_both_kernels() {
     let cases: [&[f32]; 8] = [
         &[],
         &[f32::NAN; 17],
@@ -104,13 +110,15 @@ fn normalize_edge_cases_match_the_reference() {
         &[f32::MAX, f32::MIN, 1.0, -1.0],
     ];
     for input in cases {
-        let (mut simd, mut scalar) = (input.to_vec(), input.to_vec());
-        assert_eq!(
-            core_::normalize(&mut simd).map(f32::to_bits),
-            core_::reference::normalize(&mut scalar).map(f32::to_bits),
-            "{input:?}"
-        );
-        assert!(same(&simd, &scalar), "{input:?}");
+        for (fast, reference) in KERNELS {
+            let (mut simd, mut scalar) = (input.to_vec(), input.to_vec());
+            assert_eq!(
+                fast(&mut simd).map(f32::to_bits),
+                reference(&mut scalar).map(f32::to_bits),
+                "{input:?}"
+            );
+            assert!(same(&simd, &scalar), "{input:?}");
+        }
     }
 }
 

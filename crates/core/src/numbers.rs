@@ -20,6 +20,15 @@ pub mod reference {
         values.iter().copied().fold(f32::NEG_INFINITY, f32::max)
     }
 
+    /// The largest magnitude (`|v|`), skipping NaN; `-Inf` for an empty or
+    /// all-NaN slice, `+Inf` if any element is infinite.
+    pub fn peak_ignoring_nan(values: &[f32]) -> f32 {
+        values
+            .iter()
+            .map(|v| v.abs())
+            .fold(f32::NEG_INFINITY, f32::max)
+    }
+
     /// `v / divisor` for every element.
     pub fn divide_all(values: &mut [f32], divisor: f32) {
         for v in values.iter_mut() {
@@ -42,6 +51,11 @@ pub mod reference {
     /// [`crate::normalize`] built from the scalar loops only.
     pub fn normalize(values: &mut [f32]) -> Result<f32, NormalizeError> {
         super::normalize_with(values, max_ignoring_nan, divide_all)
+    }
+
+    /// [`crate::normalize_peak`] built from the scalar loops only.
+    pub fn normalize_peak(values: &mut [f32]) -> Result<f32, NormalizeError> {
+        super::normalize_with(values, peak_ignoring_nan, divide_all)
     }
 }
 
@@ -77,6 +91,38 @@ pub const SIMD: bool = cfg!(all(target_arch = "wasm32", target_feature = "simd12
 /// element is NaN or `-Inf`).
 pub fn normalize(values: &mut [f32]) -> Result<f32, NormalizeError> {
     normalize_with(values, kernels::max_ignoring_nan, kernels::divide_all)
+}
+
+/// Peak normalization: divides every element by the largest magnitude,
+/// in place, and returns that magnitude (the peak, always positive).
+///
+/// This is what audio and signal code usually means by "normalize": the
+/// result lies in `[-1, 1]` and the element of largest magnitude becomes
+/// `1` or `-1`, whatever the signs. [`normalize`] (the tutorial's function)
+/// instead divides by the largest *value*, so a negative element larger in
+/// magnitude than the maximum ends up below `-1`:
+///
+/// ```
+/// let mut tutorial = [-3.0_f32, 1.0, 2.0];
+/// rust_wasm_memory_core::normalize(&mut tutorial).unwrap();
+/// assert_eq!(tutorial, [-1.5, 0.5, 1.0]);
+///
+/// let mut peak = [-3.0_f32, 1.0, 2.0];
+/// assert_eq!(rust_wasm_memory_core::normalize_peak(&mut peak), Ok(3.0));
+/// assert_eq!(peak, [-1.0, 1.0 / 3.0, 2.0 / 3.0]);
+/// ```
+///
+/// NaN elements are skipped when finding the peak and stay NaN. The
+/// division is the same IEEE-754 `v / peak` as [`normalize`]'s.
+///
+/// # Errors
+/// The slice is left untouched, with the same errors as [`normalize`]:
+/// [`NormalizeError::Empty`] for no elements, [`NormalizeError::ZeroMax`]
+/// when every element is `±0` (or NaN and `±0`), and
+/// [`NormalizeError::NonFiniteMax`] when an element is `±Inf` (the peak is
+/// `+Inf`) or every element is NaN (it is `-Inf`).
+pub fn normalize_peak(values: &mut [f32]) -> Result<f32, NormalizeError> {
+    normalize_with(values, kernels::peak_ignoring_nan, kernels::divide_all)
 }
 
 fn normalize_with(
@@ -220,6 +266,39 @@ mod tests {
         let mut v = [-1.0, -2.0, -4.0];
         assert_eq!(normalize(&mut v), Ok(-1.0));
         assert_eq!(v, [1.0, 2.0, 4.0]);
+    }
+
+    #[test]
+    fn normalize_peak_divides_by_the_largest_magnitude() {
+        let mut v = [-0.3, 0.1, 0.2];
+        assert_eq!(normalize_peak(&mut v), Ok(0.3));
+        assert_eq!(v, [-0.3 / 0.3, 0.1 / 0.3, 0.2 / 0.3]);
+        assert_eq!(v[0], -1.0);
+    }
+
+    #[test]
+    fn normalize_peak_keeps_signs_of_all_negative_input() {
+        let mut v = [-1.0, -2.0, -4.0];
+        assert_eq!(normalize_peak(&mut v), Ok(4.0));
+        assert_eq!(v, [-0.25, -0.5, -1.0]);
+    }
+
+    #[test]
+    fn normalize_peak_refuses_what_normalize_refuses_and_any_infinity() {
+        assert_eq!(normalize_peak(&mut []), Err(NormalizeError::Empty));
+        let mut zeros = [0.0, -0.0, f32::NAN];
+        assert_eq!(normalize_peak(&mut zeros), Err(NormalizeError::ZeroMax));
+        let mut inf = [1.0, f32::NEG_INFINITY];
+        assert_eq!(
+            normalize_peak(&mut inf),
+            Err(NormalizeError::NonFiniteMax(f32::INFINITY))
+        );
+        assert_eq!(inf, [1.0, f32::NEG_INFINITY]);
+        let mut nan = [f32::NAN];
+        assert_eq!(
+            normalize_peak(&mut nan),
+            Err(NormalizeError::NonFiniteMax(f32::NEG_INFINITY))
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! wasm32 simd128 kernels for the three hot loops: the maximum and the
-//! division of `normalize`, `sum_u32` and `fill_doubles`. Compiled only for
+//! wasm32 simd128 kernels for the hot loops: the maximum (and the peak
+//! magnitude) and the division of `normalize`, `sum_u32` and
+//! `fill_doubles`. Compiled only for
 //! `wasm32` with `target-feature=+simd128` (set in `.cargo/config.toml`);
 //! everywhere else the scalar loops in `numbers.rs` run, and they are the
 //! reference these kernels must match bit for bit.
@@ -15,24 +16,38 @@ use core::arch::wasm32::*;
 
 /// The maximum, skipping NaN; `-Inf` for an empty or all-NaN slice.
 pub fn max_ignoring_nan(values: &[f32]) -> f32 {
+    max_of(values, |v| v, |v| v)
+}
+
+/// The largest magnitude, skipping NaN; `-Inf` for an empty or all-NaN
+/// slice. `f32x4_abs` clears the sign bit (NaN stays NaN, which `pmax`
+/// skips as in [`max_ignoring_nan`]).
+pub fn peak_ignoring_nan(values: &[f32]) -> f32 {
+    max_of(values, f32x4_abs, f32::abs)
+}
+
+/// The maximum of `lanes(v)` over the slice (`scalar` for the tail),
+/// skipping NaN, in four accumulators of four lanes.
+#[inline(always)]
+fn max_of(values: &[f32], lanes: impl Fn(v128) -> v128, scalar: impl Fn(f32) -> f32) -> f32 {
     let mut chunks = values.chunks_exact(16);
     let mut acc = [f32x4_splat(f32::NEG_INFINITY); 4];
     for c in &mut chunks {
         for (k, a) in acc.iter_mut().enumerate() {
             let v = f32x4(c[4 * k], c[4 * k + 1], c[4 * k + 2], c[4 * k + 3]);
-            *a = f32x4_pmax(*a, v);
+            *a = f32x4_pmax(*a, lanes(v));
         }
     }
     let acc = f32x4_pmax(f32x4_pmax(acc[0], acc[1]), f32x4_pmax(acc[2], acc[3]));
-    let lanes = [
+    let folded = [
         f32x4_extract_lane::<0>(acc),
         f32x4_extract_lane::<1>(acc),
         f32x4_extract_lane::<2>(acc),
         f32x4_extract_lane::<3>(acc),
     ];
-    lanes
+    folded
         .into_iter()
-        .chain(chunks.remainder().iter().copied())
+        .chain(chunks.remainder().iter().map(|&v| scalar(v)))
         .fold(f32::NEG_INFINITY, f32::max)
 }
 

@@ -46,6 +46,23 @@ proptest! {
     }
 
     #[test]
+    fn normalize_peak_divides_by_the_largest_magnitude(values in prop::collection::vec(any_f32(), 0..64)) {
+        let mut got = values.clone();
+        let result = core_::normalize_peak(&mut got);
+        // The peak by definition: the largest |v| among the non-NaN elements.
+        let peak = values.iter().filter(|v| !v.is_nan()).map(|v| v.abs()).fold(f32::NEG_INFINITY, f32::max);
+        if values.is_empty() || !peak.is_finite() || peak == 0.0 {
+            prop_assert!(result.is_err());
+            prop_assert_eq!(bits(&got), bits(&values), "input must be untouched on error");
+        } else {
+            prop_assert_eq!(result, Ok(peak));
+            let expected: Vec<f32> = values.iter().map(|v| v / peak).collect();
+            prop_assert_eq!(bits(&got), bits(&expected));
+            prop_assert!(got.iter().all(|v| v.is_nan() || (-1.0..=1.0).contains(v)), "peak-normalized values lie in [-1, 1]");
+        }
+    }
+
+    #[test]
     fn sum_u32_is_the_sum_modulo_2_pow_32(values in prop::collection::vec(any::<u32>(), 0..256)) {
         let exact: u64 = values.iter().map(|&v| v as u64).sum();
         prop_assert_eq!(core_::sum_u32(&values), exact as u32);
