@@ -123,6 +123,15 @@ impl F32Buffer {
     pub fn normalize(&mut self) -> bool {
         core_::normalize(&mut self.data).is_ok()
     }
+
+    /// `normalizePeak` in place, with no copy: divides by the largest
+    /// magnitude, so the elements end up in `[-1, 1]`. `true` if scaled,
+    /// `false` if left unchanged (empty, every element `±0` or `NaN`, or an
+    /// element infinite).
+    #[wasm_bindgen(js_name = normalizePeak)]
+    pub fn normalize_peak(&mut self) -> bool {
+        core_::normalize_peak(&mut self.data).is_ok()
+    }
 }
 
 #[wasm_bindgen]

@@ -34,7 +34,8 @@ use rust_wasm_memory_raw as _;
 pub use buffers::{F32Buffer, U32Buffer};
 pub use heap::heap_stats;
 pub use numbers::{
-    add, fill_buffer, fill_doubles, make_number_array, normalize, scale_and_add, sum_u32,
+    add, fill_buffer, fill_doubles, make_number_array, normalize, normalize_peak, scale_and_add,
+    sum_u32,
 };
 pub use strings::{ascii_uppercase, echo_suffix, greet, process_string};
 

@@ -10,6 +10,12 @@ use crate::{args, typed};
 
 /// Divides every element of `values` by the largest element, in place.
 ///
+/// This is the tutorial's definition, and it is **not peak normalization**:
+/// a negative element larger in magnitude than the maximum ends up below
+/// `-1` (`[-3, 1, 2]` becomes `[-1.5, 0.5, 1]`). To scale into `[-1, 1]` by
+/// the largest magnitude, as audio code does, use [`normalize_peak`]
+/// (`normalizePeak`).
+///
 /// Returns `true` when the array was scaled, or `false` when it was left
 /// unchanged because it is empty, its maximum is `0`, or its maximum is not
 /// finite (an element is `+Infinity`, or every element is `NaN`/`-Infinity`).
@@ -32,6 +38,43 @@ pub fn normalize(
     let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
     let mut copy = typed::copy_of::<f32>(F, array)?;
     let scaled = core_::normalize(&mut copy).is_ok();
+    if scaled {
+        typed::copy_out(F, &copy, array)?;
+    }
+    Ok(scaled)
+}
+
+/// Peak normalization: divides every element of `values` by the largest
+/// magnitude (`Math.abs`), in place, so the result lies in `[-1, 1]` and the
+/// loudest sample becomes `1` or `-1` whatever its sign. This is what audio
+/// code means by "normalize"; [`normalize`] (the tutorial's) divides by the
+/// largest *value* instead:
+///
+/// ```js
+/// const a = new Float32Array([-3, 1, 2]);
+/// normalizePeak(a);   // true; a is [-1, 0.333…, 0.666…]
+/// const b = new Float32Array([-3, 1, 2]);
+/// normalize(b);       // true; b is [-1.5, 0.5, 1]: not in [-1, 1]
+/// ```
+///
+/// Returns `true` when the array was scaled, or `false` when it was left
+/// unchanged: it is empty, every element is `±0` (or `NaN`), an element is
+/// `±Infinity`, or every element is `NaN`. `NaN` elements are skipped when
+/// finding the peak and stay `NaN`.
+///
+/// Copies `values.length * 4` bytes into wasm memory and back
+/// (`F32Buffer.normalizePeak` works without a copy).
+///
+/// @throws {TypeError} if `values` is not a `Float32Array`.
+/// @throws {RangeError} if the copy cannot be allocated.
+#[wasm_bindgen(js_name = normalizePeak)]
+pub fn normalize_peak(
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] values: &JsValue,
+) -> Result<bool, JsValue> {
+    const F: &str = "normalizePeak";
+    let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
+    let mut copy = typed::copy_of::<f32>(F, array)?;
+    let scaled = core_::normalize_peak(&mut copy).is_ok();
     if scaled {
         typed::copy_out(F, &copy, array)?;
     }

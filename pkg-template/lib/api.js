@@ -271,6 +271,21 @@ export function normalize(values) {
   return result;
 }
 
+/** @type {typeof glue.normalizePeak} */
+export function normalizePeak(values) {
+  const alias = aliasOf(values);
+  const began = begin('normalizePeak');
+  let result;
+  try {
+    result = glue.normalizePeak(alias?.copy ?? values);
+  } catch (error) {
+    throw fail(error, began, 'normalizePeak');
+  }
+  end(began, result, 'normalizePeak');
+  if (alias !== null && result) writeBack(alias, Float32Array);
+  return result;
+}
+
 /** @type {typeof glue.fillDoubles} */
 export function fillDoubles(values) {
   const n = smallLength(values, 'Uint32Array');
@@ -488,6 +503,20 @@ export class F32Buffer extends Buffer {
       throw fail(error, began, 'F32Buffer.normalize');
     }
     return end(began, result, 'F32Buffer.normalize');
+  }
+
+  /** `normalizePeak` in place, with no copy: whether it scaled. */
+  normalizePeak() {
+    const inner = innerOf(this, 'normalizePeak()');
+    if (!(#f32 in this)) throw new TypeError('F32Buffer.normalizePeak(): this is not an F32Buffer');
+    const began = begin('F32Buffer.normalizePeak');
+    let result;
+    try {
+      result = inner.normalizePeak();
+    } catch (error) {
+      throw fail(error, began, 'F32Buffer.normalizePeak');
+    }
+    return end(began, result, 'F32Buffer.normalizePeak');
   }
 }
 

@@ -40,6 +40,7 @@ export class RawModule extends KitModule {
     this.#add = this.declare('scale_and_add', [i32.named('a'), i32.named('b'), i32.named('factor')], t.i32, { name: 'add' });
     this.#sumU32 = this.declare('sum_u32', [t.slice(Uint32Array).named('values')], t.checked(t.u32), { name: 'sumU32' });
     this.#normalize = this.declare('normalize_numbers', [t.sliceMut(Float32Array).named('values')], t.status, { name: 'normalizeNumbers' });
+    this.#normalizePeak = this.declare('normalize_peak', [t.sliceMut(Float32Array).named('values')], t.status, { name: 'normalizePeak' });
     /** @param {string} raw @param {string} name */
     const text = (raw, name) => ({
       text: this.declare(raw, [t.str.named('text'), t.ownedString], t.status, { name }),
@@ -56,6 +57,7 @@ export class RawModule extends KitModule {
   /** @type {(x: number, y: number, factor: number) => number} */ #scaleAndAdd;
   /** @type {(values: ArrayLike<number>) => number} */ #sumU32;
   /** @type {(values: Float32Array) => void} */ #normalize;
+  /** @type {(values: Float32Array) => void} */ #normalizePeak;
   /** @type {{ text: (text: string) => string, owned: (text: string) => import('./blocks.js').Block }} */ #process;
   /** @type {{ text: (text: string) => string, owned: (text: string) => import('./blocks.js').Block }} */ #greet;
   /** @type {{ text: (text: string) => string, owned: (text: string) => import('./blocks.js').Block }} */ #upper;
@@ -134,6 +136,16 @@ export class RawModule extends KitModule {
    */
   normalizeNumbers(values) {
     this.#normalize(values);
+    return values;
+  }
+
+  /**
+   * Peak-normalizes `values` (a Float32Array) in place through
+   * `normalize_peak`: divides by the largest magnitude, into [-1, 1].
+   * @param {Float32Array} values
+   */
+  normalizePeak(values) {
+    this.#normalizePeak(values);
     return values;
   }
 

@@ -257,6 +257,12 @@ export declare class RawModule extends KitModule {
   fillBuffer(len: number): Uint8Array;
   /** In place. @throws {ZeroLengthError | CannotNormalizeError} */
   normalizeNumbers(values: Float32Array): Float32Array;
+  /**
+   * Peak normalization in place (`normalize_peak`): divides by the largest
+   * magnitude, so the values end up in [-1, 1].
+   * @throws {ZeroLengthError | CannotNormalizeError}
+   */
+  normalizePeak(values: Float32Array): Float32Array;
   /** `text + "_processed"` (`process_string`). */
   processString(text: string): string;
   /** `text + "_echo"` (`echo_suffix`). */

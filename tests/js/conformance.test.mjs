@@ -29,6 +29,8 @@ const componentFace = {
         return c.asciiUppercase(args[0]);
       case 'normalize-array':
         return c.normalizeArray(new Float32Array(args[0]));
+      case 'normalize-peak':
+        return c.normalizePeak(new Float32Array(args[0]));
       case 'sum-u32':
         return c.sumU32(new Uint32Array(args[0]));
       case 'make-number-array':
@@ -74,6 +76,9 @@ const wasiFace = {
       case 'normalize-array':
         run = await runRwm(['normalize'], { stdin: enc.encode(args[0].map(f32Text).join(' ')) });
         break;
+      case 'normalize-peak':
+        run = await runRwm(['normalize-peak'], { stdin: enc.encode(args[0].map(f32Text).join(' ')) });
+        break;
       case 'sum-u32':
         run = await runRwm(['sum-u32'], { stdin: enc.encode(args[0].join('\n')) });
         break;
@@ -92,6 +97,7 @@ const wasiFace = {
       case 'ascii-uppercase':
         return run.text;
       case 'normalize-array':
+      case 'normalize-peak':
       case 'make-number-array':
       case 'fill-buffer':
         return parseLines(run.text);

@@ -10,8 +10,12 @@ from wasmtime.component import Variant
 EXIT = {"empty-input": 65, "zero-maximum": 65, "non-finite-maximum": 65, "out-of-memory": 71}
 
 
+# The functions whose argument and result are lists of f32.
+F32_LISTS = ("normalize-array", "normalize-peak")
+
+
 def decode_args(case):
-    if case["fn"] == "normalize-array":
+    if case["fn"] in F32_LISTS:
         return [[f32(v) for v in case["args"][0]]]
     return list(case["args"])
 
@@ -34,7 +38,7 @@ def check(test, case, outcome):
         test.assertEqual(outcome.error, case["err"])
         return
     test.assertIsNone(outcome.error, "unexpected error")
-    if case["fn"] == "normalize-array":
+    if case["fn"] in F32_LISTS:
         expected = [f32(v) for v in case["ok"]]
         got = list(outcome.value)
         test.assertEqual(len(got), len(expected), got)
@@ -52,8 +56,9 @@ def via_wasi(case):
         run = run_rwm(["greet"], env={"USER": args[0]})
     elif fn in ("process-text", "echo-suffix", "ascii-uppercase"):
         run = run_rwm([fn], stdin=args[0].encode("utf-8"))
-    elif fn == "normalize-array":
-        run = run_rwm(["normalize"], stdin=" ".join(map(f32_text, args[0])).encode())
+    elif fn in F32_LISTS:
+        command = "normalize" if fn == "normalize-array" else fn
+        run = run_rwm([command], stdin=" ".join(map(f32_text, args[0])).encode())
     elif fn == "sum-u32":
         run = run_rwm(["sum-u32"], stdin="\n".join(map(str, args[0])).encode())
     else:
@@ -70,7 +75,7 @@ def via_wasi(case):
     if fn in ("process-text", "echo-suffix", "ascii-uppercase"):
         return Outcome(run.text)
     values = parse_lines(run.text)
-    if fn in ("normalize-array", "make-number-array", "fill-buffer"):
+    if fn in (*F32_LISTS, "make-number-array", "fill-buffer"):
         return Outcome(values)
     assert len(values) == 1, run.text
     return Outcome(values[0])

@@ -34,7 +34,7 @@ export async function adversaryCases({ bindgen: m, toolkit: T, fc, panicProbe, e
       return h;
     },
   };
-  const members = ['length', 'ptr', 'view', 'normalize', 'sum', 'fillDoubles', 'free', 'dispose'];
+  const members = ['length', 'ptr', 'view', 'normalize', 'normalizePeak', 'sum', 'fillDoubles', 'free', 'dispose'];
   const invoke = (Class, member, target) => {
     const proto = Class.prototype;
     if (member === 'length' || member === 'ptr') return Reflect.get(proto, member, target);

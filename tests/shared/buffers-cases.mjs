@@ -41,6 +41,50 @@ export function buffersCases({ bindgen: m }) {
     ],
 
     [
+      'normalizePeak divides by the largest magnitude (unlike normalize), in place, with and without a copy',
+      () => {
+        // The tutorial's normalize on a signal in [-0.3, 0.3] leaves it
+        // below -1; peak normalization puts it in [-1, 1].
+        const signal = new Float32Array([-0.3, 0.1, 0.2]);
+        const tutorial = signal.slice();
+        eq(m.normalize(tutorial), true);
+        ok(tutorial[0] < -1, `normalize: ${tutorial[0]} below -1`);
+        const peak = signal.slice();
+        eq(m.normalizePeak(peak), true);
+        eq(Array.from(peak), [-1, Math.fround(Math.fround(0.1) / Math.fround(0.3)), Math.fround(Math.fround(0.2) / Math.fround(0.3))]);
+        // Random signals, NaN and infinities included: against a plain JS
+        // reference (f64 division rounded to f32 is the f32 quotient).
+        let seed = 7;
+        const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+        for (let round = 0; round < 300; round++) {
+          const n = round % 70;
+          const values = Float32Array.from({ length: n }, (_, i) =>
+            i === 3 && round % 11 === 0 ? NaN : i === 5 && round % 13 === 0 ? -Infinity : next() * 10 ** ((round % 9) - 4),
+          );
+          let p = Number.NEGATIVE_INFINITY;
+          for (const v of values) if (Math.abs(v) > p) p = Math.abs(v);
+          const usable = Number.isFinite(p) && p !== 0;
+          const expected = usable ? values.map((v) => v / p) : values.slice();
+          const copy = values.slice();
+          eq(m.normalizePeak(copy), usable, `normalizePeak n=${n} round ${round}: result`);
+          eq(copy, expected, `normalizePeak n=${n} round ${round}`);
+          ok(
+            copy.every((v) => Number.isNaN(v) || !usable || (v >= -1 && v <= 1)),
+            'in [-1, 1]',
+          );
+          const b = m.F32Buffer.from(values);
+          eq(b.normalizePeak(), usable, 'F32Buffer.normalizePeak result');
+          eq(b.view().slice(), expected, 'F32Buffer.normalizePeak in place');
+          // A view of wasm memory as the argument: written back in place.
+          eq(m.normalizePeak(b.view()), usable, 'normalizePeak(view) result');
+          b.free();
+        }
+        throws(() => m.normalizePeak(new Float64Array(2)), TypeError, /normalizePeak: values must be a Float32Array, got Float64Array/);
+        throws(() => m.normalizePeak([1, 2]), TypeError, /normalizePeak/);
+      },
+    ],
+
+    [
       'U32Buffer.sum and fillDoubles match sumU32 and makeNumberArray',
       () => {
         const b = m.U32Buffer.from(new Uint32Array([1, 2, 0xffffffff]));

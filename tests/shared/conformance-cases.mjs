@@ -18,7 +18,10 @@ export function f32(value) {
   return Math.fround(typeof value === 'string' ? F32_WORDS[value] : value);
 }
 
-const decodeArgs = (c) => (c.fn === 'normalize-array' ? [c.args[0].map(f32)] : c.args);
+/** The functions whose argument and result are lists of f32. */
+const F32_LISTS = new Set(['normalize-array', 'normalize-peak']);
+
+const decodeArgs = (c) => (F32_LISTS.has(c.fn) ? [c.args[0].map(f32)] : c.args);
 
 function show(v) {
   if (v && typeof v === 'object' && 'length' in v)
@@ -46,7 +49,7 @@ export async function checkCase(face, c) {
     return;
   }
   if (error !== undefined) throw error;
-  if (c.fn === 'normalize-array') {
+  if (F32_LISTS.has(c.fn)) {
     const got = Array.from(actual, (x) => Math.fround(x));
     eq(got, c.ok.map(f32), `${c.fn}(${show(c.args[0])})`);
   } else if (Array.isArray(c.ok)) {
@@ -86,6 +89,24 @@ export function bindgenFace(m) {
       eq(inPlace, result, 'normalize() in place against normalizeArray');
       return result;
     },
+    'normalize-peak': (values) => {
+      // In place, like normalize(); a refusal is `false` with the array
+      // unchanged. F32Buffer.normalizePeak must agree without a copy.
+      const input = new Float32Array(values);
+      const scaled = m.normalizePeak(input);
+      const buffer = m.F32Buffer.from(new Float32Array(values));
+      try {
+        eq(buffer.normalizePeak(), scaled, 'F32Buffer.normalizePeak() against normalizePeak()');
+        eq(buffer.view().slice(), input, 'F32Buffer.normalizePeak() in place against normalizePeak()');
+      } finally {
+        buffer.free();
+      }
+      if (!scaled) {
+        eq(input, new Float32Array(values), 'array after a refused normalizePeak()');
+        throw new NotScaled('normalizePeak');
+      }
+      return input;
+    },
     'sum-u32': (values) => m.sumU32(new Uint32Array(values)),
     'make-number-array': (len) => m.makeNumberArray(len),
     'fill-buffer': (len) => {
@@ -113,8 +134,16 @@ export function bindgenFace(m) {
       }
       return calls[fn](...args);
     },
-    kinds: (e) => (e instanceof RangeError && typeof e.kind === 'string' ? [e.kind] : []),
+    kinds: (e) => (e instanceof NotScaled ? NotScaled.kinds : e instanceof RangeError && typeof e.kind === 'string' ? [e.kind] : []),
   };
+}
+
+/** An in-place normalizer's `false`: it says only that it refused, not why. */
+class NotScaled extends Error {
+  static kinds = ['empty-input', 'zero-maximum', 'non-finite-maximum'];
+  constructor(fn) {
+    super(`${fn} returned false`);
+  }
 }
 
 /** The raw toolkit over a `RawModule`. */
@@ -125,6 +154,7 @@ export function rawFace(raw, Status, name = 'raw toolkit') {
     'echo-suffix': (t) => raw.echoSuffix(t),
     'ascii-uppercase': (t) => raw.asciiUppercase(t),
     'normalize-array': (values) => raw.normalizeNumbers(new Float32Array(values)),
+    'normalize-peak': (values) => raw.normalizePeak(new Float32Array(values)),
     'sum-u32': (values) => raw.sumU32(new Uint32Array(values)),
     'make-number-array': (len) => raw.makeNumberArray(len),
     'fill-buffer': (len) => raw.fillBuffer(len),

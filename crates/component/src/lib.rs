@@ -63,6 +63,12 @@ impl Guest for TextProcessor {
         Ok(values)
     }
 
+    fn normalize_peak(values: Vec<f32>) -> Result<Vec<f32>, TextError> {
+        let mut values = values;
+        core_::normalize_peak(&mut values)?;
+        Ok(values)
+    }
+
     fn greet(name: String) -> Result<String, TextError> {
         Ok(core_::greet(&name)?)
     }
@@ -129,6 +135,14 @@ mod tests {
             TextProcessor::normalize_array(vec![1.0, 2.0, 4.0]).unwrap(),
             [0.25, 0.5, 1.0]
         );
+        assert_eq!(
+            TextProcessor::normalize_peak(vec![-4.0, 2.0, 1.0]).unwrap(),
+            [-1.0, 0.5, 0.25]
+        );
+        assert!(matches!(
+            TextProcessor::normalize_peak(vec![0.0, f32::NAN]),
+            Err(TextError::ZeroMaximum)
+        ));
         assert_eq!(
             TextProcessor::process_text("a".into()).unwrap(),
             "a_processed"

@@ -27,8 +27,7 @@ mod text;
 pub use error::{AllocError, NormalizeError};
 pub use numbers::{
     SIMD, add, fill_buffer, fill_doubles, make_byte_pattern, make_number_array, normalize,
-    normalize_peak,
-    reference, scale_and_add, sum_u32, sum_u32_of,
+    normalize_peak, reference, scale_and_add, sum_u32, sum_u32_of,
 };
 pub use text::{
     ECHO_SUFFIX, GREETING_PREFIX, PROCESSED_SUFFIX, ascii_uppercase, ascii_uppercase_in_place,

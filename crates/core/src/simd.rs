@@ -23,7 +23,7 @@ pub fn max_ignoring_nan(values: &[f32]) -> f32 {
 /// slice. `f32x4_abs` clears the sign bit (NaN stays NaN, which `pmax`
 /// skips as in [`max_ignoring_nan`]).
 pub fn peak_ignoring_nan(values: &[f32]) -> f32 {
-    max_of(values, f32x4_abs, f32::abs)
+    max_of(values, |v| f32x4_abs(v), f32::abs)
 }
 
 /// The maximum of `lanes(v)` over the slice (`scalar` for the tail),

@@ -78,17 +78,16 @@ export! {
     /// normalize (maximum ±0 or not finite; the data is unchanged), or a
     /// range error.
     fn normalize_numbers(ptr: *mut f32, len: u32) -> i32 {
-        call(|host| {
-            if ptr.is_null() {
-                return Err(Status::NullPointer);
-            }
-            if len == 0 {
-                return Err(Status::ZeroLength);
-            }
-            core_::normalize(host.slice_mut(ptr, len as usize)?)
-                .map(drop)
-                .map_err(|_| Status::CannotNormalize)
-        })
+        scale_in_place(ptr, len, core_::normalize)
+    }
+
+    /// Peak normalization: divides the `len` f32 at `ptr` by their largest
+    /// magnitude, in place, so they end up in `[-1, 1]`. The same codes as
+    /// `normalize_numbers`: 0, -1 null pointer, -2 zero length, -3 cannot
+    /// normalize (every element ±0 or NaN, or an element infinite; the data
+    /// is unchanged), or a range error.
+    fn normalize_peak(ptr: *mut f32, len: u32) -> i32 {
+        scale_in_place(ptr, len, core_::normalize_peak)
     }
 
     /// Appends `"_processed"` to the UTF-8 text at `(in_ptr, in_len)`
@@ -134,6 +133,26 @@ export! {
             Ok(())
         })
     }
+}
+
+/// The tutorial's checks around a kernel that scales f32 in place:
+/// -1 for a null pointer, -2 for no elements, -3 when the kernel refuses.
+fn scale_in_place(
+    ptr: *mut f32,
+    len: u32,
+    kernel: fn(&mut [f32]) -> Result<f32, core_::NormalizeError>,
+) -> i32 {
+    call(|host| {
+        if ptr.is_null() {
+            return Err(Status::NullPointer);
+        }
+        if len == 0 {
+            return Err(Status::ZeroLength);
+        }
+        kernel(host.slice_mut(ptr, len as usize)?)
+            .map(drop)
+            .map_err(|_| Status::CannotNormalize)
+    })
 }
 
 /// The shape of the string producers with one `{ptr, len}` out-param:

@@ -148,6 +148,28 @@ fn normalize_numbers_returns_the_tutorial_codes() {
     free_block(z, 8, 4);
 }
 
+#[test]
+fn normalize_peak_divides_by_the_largest_magnitude_with_the_same_codes() {
+    let _g = serial();
+    let p = block_of(&[-4.0f32, 1.0, 2.0], 4);
+    assert_eq!(normalize_peak(p, 3), 0);
+    assert_eq!(read(p, 3), vec![-1.0, 0.25, 0.5]);
+    assert_eq!(normalize_peak(std::ptr::null_mut(), 3), -1);
+    assert_eq!(normalize_peak(p, 0), -2);
+    free_block(p, 12, 4);
+
+    let z = block_of(&[0.0f32, -0.0, f32::NAN], 4);
+    assert_eq!(normalize_peak(z, 3), -3);
+    let unchanged = read(z, 3);
+    assert_eq!(unchanged[..2], [0.0, -0.0]);
+    assert!(unchanged[2].is_nan(), "unchanged");
+    free_block(z, 12, 4);
+
+    let inf = block_of(&[1.0f32, f32::NEG_INFINITY], 4);
+    assert_eq!(normalize_peak(inf, 2), -3);
+    free_block(inf, 8, 4);
+}
+
 fn text_block(s: &str) -> (*mut u8, usize) {
     (block_of(s.as_bytes(), 1), s.len())
 }

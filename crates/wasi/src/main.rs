@@ -9,6 +9,7 @@
 //! rwm echo-suffix                  stdin + "_echo"      -> stdout
 //! rwm ascii-uppercase              stdin uppercased     -> stdout
 //! rwm normalize                    f32 numbers on stdin -> each / max, one per line
+//! rwm normalize-peak               f32 numbers on stdin -> each / max |v|, one per line
 //! rwm sum-u32                      u32 numbers on stdin -> their wrapping sum
 //! rwm make-number-array LEN        0, 2, 4, ... one per line
 //! rwm fill-buffer LEN              i mod 256, one per line
@@ -44,6 +45,8 @@ usage: rwm <command> [arguments]
   echo-suffix                print stdin followed by \"_echo\"
   ascii-uppercase            print stdin with a-z uppercased
   normalize                  read f32 numbers from stdin, print each divided by the max
+  normalize-peak             read f32 numbers from stdin, print each divided by the
+                             largest magnitude (peak normalization: into [-1, 1])
   sum-u32                    read u32 numbers from stdin, print their wrapping sum
   make-number-array LEN      print 0, 2, 4, ... (LEN numbers)
   fill-buffer LEN            print i mod 256 for i in 0..LEN
@@ -121,10 +124,15 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 "stdout",
             )
         }
-        "normalize" => {
+        "normalize" | "normalize-peak" => {
             expect_args(rest, 0)?;
             let mut values: Vec<f32> = parse_numbers(&read_stdin()?)?;
-            core_::normalize(&mut values).map_err(Failure::from)?;
+            let kernel = if command == "normalize" {
+                core_::normalize
+            } else {
+                core_::normalize_peak
+            };
+            kernel(&mut values).map_err(Failure::from)?;
             write_lines(values.iter())
         }
         "sum-u32" => {
