@@ -55,7 +55,10 @@ export function buffersCases({ bindgen: m }) {
         // Random signals, NaN and infinities included: against a plain JS
         // reference (f64 division rounded to f32 is the f32 quotient).
         let seed = 7;
-        const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+        const next = () => {
+          seed = (seed * 1103515245 + 12345) >>> 0;
+          return (seed / 2 ** 32) * 2 - 1;
+        };
         for (let round = 0; round < 300; round++) {
           const n = round % 70;
           const values = Float32Array.from({ length: n }, (_, i) =>
