@@ -48,6 +48,14 @@ type ElementType<A extends ElementArray> = { new (buffer: ArrayBufferLike, byteO
  * it, so a view held across growth never reads or writes a detached buffer.
  */
 export declare class MemoryView<A extends ElementArray = ElementArray> {
+  /**
+   * A view of `length` elements of `Type` at byte address `ptr` of `memory`
+   * (any `WebAssembly.Memory`, not only a kit module's).
+   * @throws {TypeError} for an unsupported `Type` or a `ptr`/`length` that is not an unsigned integer
+   * @throws {MisalignedError} if `ptr` is not a multiple of the element size
+   * @throws {OverflowError | OutOfBoundsError} if the range does not fit in the memory
+   */
+  constructor(memory: WebAssembly.Memory, Type: ElementType<A>, ptr: number, length: number, fn?: string);
   /** Byte address of the first element. */
   readonly ptr: number;
   /** Number of elements. */
@@ -95,6 +103,8 @@ export interface RawHeapStats {
   peakLiveBytes: number;
   /** Blocks handed to the host and not yet freed. */
   hostBlocks: number;
+  /** The size of linear memory in bytes; it grows and never shrinks. */
+  memoryBytes: number;
 }
 
 /** What a module's handshake export (`rwm_kit_handshake`) says. */

@@ -59,6 +59,22 @@ export let ownBy;
  * collected, and after the block is given back every use of it throws
  * `UseAfterFreeError`; typed arrays taken from `.array` are detached then.
  */
+const memoryBuffer = /** @type {any} */ (Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'buffer')).get;
+
+/**
+ * Whether `value` is a WebAssembly.Memory, from its internal slot (so a
+ * memory of another realm passes and a look-alike object does not).
+ * @param {unknown} value
+ */
+function isMemory(value) {
+  try {
+    memoryBuffer.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class MemoryView {
   /** @type {WebAssembly.Memory} */
   #memory;
@@ -84,6 +100,7 @@ export class MemoryView {
    * @param {string} [fn]
    */
   constructor(memory, Type, ptr, length, fn = 'view') {
+    if (!isMemory(memory)) throw new TypeError(`${fn}: memory must be a WebAssembly.Memory`);
     if (!TYPES.has(Type)) throw new TypeError(`${fn}: unsupported element type ${Type?.name}`);
     requireUint(ptr, 'ptr (bytes)', fn);
     requireUint(length, 'length (elements)', fn);

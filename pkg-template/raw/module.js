@@ -471,6 +471,7 @@ export class KitModule {
       totalAllocations: e.heap_total_allocations() >>> 0,
       peakLiveBytes: e.heap_peak_live_bytes() >>> 0,
       hostBlocks: e.host_blocks() >>> 0,
+      memoryBytes: e.memory.buffer.byteLength,
     };
   }
 }

@@ -107,3 +107,21 @@ test('a call before init() in the browser entry says to call init() first, then 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the entry point declares exactly the values it exports, and no low-level name', () => {
+  const dts = readFileSync(join(pkg, 'index.d.ts'), 'utf8');
+  const declared = new Set();
+  for (const block of dts.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const item of block[1]
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      if (!item.startsWith('type ')) declared.add(item.split(/\s+as\s+/).pop());
+    }
+  }
+  for (const m of dts.matchAll(/^export (?:default )?function (\w+)/gm)) declared.add(m[0].includes('default') ? 'default' : m[1]);
+  const runtime = Object.keys(bindgen).filter((k) => k !== '__esModule');
+  assert.deepEqual([...declared].sort(), runtime.sort());
+  assert.ok(!runtime.some((k) => k.startsWith('__')), `no internal names: ${runtime}`);
+  assert.doesNotMatch(dts.replace(/^\/\/.*$/gm, ''), /InitOutput/, 'init() does not promise the low-level exports');
+});

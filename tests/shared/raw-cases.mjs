@@ -26,6 +26,23 @@ export function rawCases({ rawBytes, toolkit, bindgenExports }) {
 
   return [
     [
+      'new MemoryView over any memory: checked range, typed errors, survives memory.grow; heapStats has the memory size',
+      async () => {
+        const memory = new WebAssembly.Memory({ initial: 1 });
+        const view = new T.MemoryView(memory, Float32Array, 8, 4);
+        eq([view.ptr, view.length, view.byteLength], [8, 4, 16]);
+        view.write([1, 2, 3, 4]);
+        memory.grow(1);
+        eq(Array.from(view.array), [1, 2, 3, 4], 'the same elements after grow, over the new buffer');
+        throws(() => new T.MemoryView({ buffer: new ArrayBuffer(64) }, Uint8Array, 0, 1), TypeError, /memory must be a WebAssembly.Memory/);
+        throws(() => new T.MemoryView(memory, Array, 0, 1), TypeError, /unsupported element type/);
+        throws(() => new T.MemoryView(memory, Uint32Array, 2, 1), T.MisalignedError);
+        throws(() => new T.MemoryView(memory, Uint8Array, 2 * 65536, 1), T.OutOfBoundsError);
+        const raw = await fresh();
+        eq(raw.heapStats().memoryBytes, raw.memory.buffer.byteLength, 'the toolkit heapStats: memory size');
+      },
+    ],
+    [
       'raw.wasm has zero imports and every export the toolkit needs',
       async () => {
         const module = new WebAssembly.Module(await rawBytes());
