@@ -14,18 +14,36 @@
 // component is also transpiled by jco for the Node tests.
 // Finally the release .wasm sizes (raw and gzip) are printed.
 //
-// Usage: node scripts/build.mjs [--dev]
+// The build is incremental: a hash of every input (the sources, the
+// templates, the lock files, this script, the profile) is kept in
+// pkg/.build-stamp, and a build whose inputs have not changed does nothing.
+// The package is assembled beside its destination and moved into place
+// with two renames, so pkg/ is never left half-built.
+//
+// Usage: node scripts/build.mjs [--dev] [--force] [--out DIR]
+//   --dev    debug build: no wasm-opt, and the name section is kept, so a
+//            panic's stack trace names the Rust functions
+//   --force  build even if the inputs have not changed
+//   --out    assemble the package in DIR instead of pkg/ (then the
+//            workspace's node_modules link, the example crate and the jco
+//            transpilation for the tests are left alone)
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = join(root, 'pkg');
-const staging = join(root, 'target', 'wasm-pack');
-const profile = process.argv.includes('--dev') ? '--dev' : '--release';
+const argv = process.argv.slice(2);
+const outArg = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : undefined;
+if (argv.includes('--out') && !outArg) throw new Error('--out needs a directory');
+const pkg = outArg ? resolve(outArg) : join(root, 'pkg');
+/** Whether this is the workspace's own package (tests and the lab use it). */
+const workspacePkg = pkg === join(root, 'pkg');
+const profile = argv.includes('--dev') ? '--dev' : '--release';
+const staging = join(root, 'target', profile === '--dev' ? 'wasm-pack-dev' : 'wasm-pack');
 const NAME = 'rust_wasm_memory';
 /** What wasm-pack generates and the package ships unmodified. */
 const GLUE_FILES = [`${NAME}.js`, `${NAME}.d.ts`, `${NAME}_bg.wasm`, `${NAME}_bg.wasm.d.ts`];
@@ -139,6 +157,7 @@ function component() {
   step('cargo build -p rust-wasm-memory-component --target wasm32-wasip2 --release');
   execFileSync('cargo', ['build', '-p', 'rust-wasm-memory-component', '--target', 'wasm32-wasip2', '--release'], { cwd: root, stdio: 'inherit' });
   const built = join(root, 'target', 'wasm32-wasip2', 'release', 'rust_wasm_memory_component.wasm');
+  if (!workspacePkg) return built;
   const js = join(root, 'target', 'component-js');
   step(`jco transpile -> ${relative(root, js)}/`);
   rmSync(js, { recursive: true, force: true });
@@ -149,55 +168,114 @@ function component() {
   return built;
 }
 
+// ---- incremental: nothing to do when no input changed ----------------------
+
+/** Every file under `dir`, skipping build output and dependencies. */
+function inputs(dir) {
+  if (!existsSync(dir)) return [];
+  if (!lstatSync(dir).isDirectory()) return [dir];
+  return readdirSync(dir)
+    .filter((name) => !['target', 'node_modules', 'dist', '.git'].includes(name))
+    .sort()
+    .flatMap((name) => inputs(join(dir, name)));
+}
+
+const INPUTS = [
+  'src',
+  'crates',
+  'examples/histogram/src',
+  'examples/histogram/Cargo.toml',
+  'examples/histogram/Cargo.lock',
+  'pkg-template',
+  'contract',
+  'wit',
+  'Cargo.toml',
+  'Cargo.lock',
+  '.cargo',
+  'rust-toolchain.toml',
+  'CHANGELOG.md',
+  'LICENSE-MIT',
+  'LICENSE-APACHE',
+  'scripts/build.mjs',
+];
+const hash = createHash('sha256').update(`${profile}\n${process.version}\n`);
+for (const file of INPUTS.flatMap((p) => inputs(join(root, p)))) hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
+const stamp = hash.digest('hex');
+const stampFile = join(pkg, '.build-stamp');
+const extras = workspacePkg ? [join(root, 'examples', 'histogram', 'dist', 'histogram.wasm'), join(root, 'target', 'component-js')] : [];
+if (!argv.includes('--force') && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && extras.every((f) => existsSync(f))) {
+  step(`${relative(root, pkg) || pkg}/ is up to date (no input changed; --force to rebuild)`);
+  linkIntoWorkspace();
+  process.exit(0);
+}
+
 const web = wasmPack('web');
 const raw = rawWasm();
-const histogram = histogramExample();
+const histogram = workspacePkg ? histogramExample() : null;
 const inspectModule = inspectWasm();
 const wasi = wasiCommand();
 const textProcessor = component();
 
-step(`assembling ${relative(root, pkg)}/`);
-rmSync(pkg, { recursive: true, force: true });
-mkdirSync(pkg);
+// Assembled beside its destination, then moved into place (below).
+const final = pkg;
+const building = `${final}.building`;
+step(`assembling ${relative(root, final) || final}/`);
+rmSync(building, { recursive: true, force: true });
+mkdirSync(building, { recursive: true });
+{
+  const pkg = building;
 
-// The generated glue, as wasm-pack wrote it.
-for (const f of GLUE_FILES) copy(join(web, f), join(pkg, 'glue', f));
-if (existsSync(join(web, 'snippets'))) copy(join(web, 'snippets'), join(pkg, 'glue', 'snippets'));
+  // The generated glue, as wasm-pack wrote it.
+  for (const f of GLUE_FILES) copy(join(web, f), join(pkg, 'glue', f));
+  if (existsSync(join(web, 'snippets'))) copy(join(web, 'snippets'), join(pkg, 'glue', 'snippets'));
 
-// The hand-written layer, and the contract it reads.
-copy(join(root, 'pkg-template', 'lib'), join(pkg, 'lib'));
-const contract = {
-  ...JSON.parse(readFileSync(join(root, 'contract', 'status.json'), 'utf8')),
-  ...JSON.parse(readFileSync(join(root, 'contract', 'functions.json'), 'utf8')),
-};
-delete contract.about;
-writeFileSync(
-  join(pkg, 'lib', 'contract.js'),
-  `// contract/status.json (written from the Rust kit) and contract/functions.json,\n// copied by scripts/build.mjs.\nexport default ${JSON.stringify(contract, null, 2)};\n`,
-);
+  // The hand-written layer, and the contract it reads.
+  copy(join(root, 'pkg-template', 'lib'), join(pkg, 'lib'));
+  const contract = {
+    ...JSON.parse(readFileSync(join(root, 'contract', 'status.json'), 'utf8')),
+    ...JSON.parse(readFileSync(join(root, 'contract', 'functions.json'), 'utf8')),
+  };
+  delete contract.about;
+  writeFileSync(
+    join(pkg, 'lib', 'contract.js'),
+    `// contract/status.json (written from the Rust kit) and contract/functions.json,\n// copied by scripts/build.mjs.\nexport default ${JSON.stringify(contract, null, 2)};\n`,
+  );
 
-copy(raw, join(pkg, 'raw', 'raw.wasm'));
-copy(join(root, 'pkg-template', 'raw'), join(pkg, 'raw'));
-copy(join(root, 'pkg-template', 'inspector'), join(pkg, 'inspector'));
-copy(inspectModule, join(pkg, 'inspector', 'inspect.wasm'));
-copy(wasi, join(pkg, 'wasi', 'rwm.wasm'));
-copy(textProcessor, join(pkg, 'component', 'text-processor.wasm'));
-copy(join(root, 'wit', 'text-processor.wit'), join(pkg, 'component', 'text-processor.wit'));
+  copy(raw, join(pkg, 'raw', 'raw.wasm'));
+  copy(join(root, 'pkg-template', 'raw'), join(pkg, 'raw'));
+  copy(join(root, 'pkg-template', 'inspector'), join(pkg, 'inspector'));
+  copy(inspectModule, join(pkg, 'inspector', 'inspect.wasm'));
+  copy(wasi, join(pkg, 'wasi', 'rwm.wasm'));
+  copy(textProcessor, join(pkg, 'component', 'text-processor.wasm'));
+  copy(join(root, 'wit', 'text-processor.wit'), join(pkg, 'component', 'text-processor.wit'));
 
-const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
-const manifest = JSON.parse(readFileSync(join(root, 'pkg-template', 'package.json'), 'utf8'));
-manifest.version = version;
-writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-for (const f of ['README.md', 'index.d.ts', 'testing.d.ts']) copy(join(root, 'pkg-template', f), join(pkg, f));
-for (const f of ['CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copy(join(root, f), join(pkg, f));
-for (const f of manifest.files ?? []) {
-  if (!existsSync(join(pkg, f))) throw new Error(`pkg/${f} is listed in "files" but was not built`);
+  const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+  const manifest = JSON.parse(readFileSync(join(root, 'pkg-template', 'package.json'), 'utf8'));
+  manifest.version = version;
+  writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const f of ['README.md', 'index.d.ts', 'testing.d.ts']) copy(join(root, 'pkg-template', f), join(pkg, f));
+  for (const f of ['CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copy(join(root, f), join(pkg, f));
+  for (const f of manifest.files ?? []) {
+    if (!existsSync(join(pkg, f))) throw new Error(`pkg/${f} is listed in "files" but was not built`);
+  }
+  writeFileSync(join(pkg, '.build-stamp'), stamp);
 }
 
-// Link the package into the workspace's node_modules, as `npm install`
-// would for a consumer, so www/ and the tests import it by name.
-const link = join(root, 'node_modules', 'rust-wasm-memory');
-if (existsSync(join(root, 'node_modules'))) {
+// Into place: the old package aside, the new one in, the old one deleted.
+const old = `${final}.old`;
+rmSync(old, { recursive: true, force: true });
+if (existsSync(final)) renameSync(final, old);
+renameSync(building, final);
+rmSync(old, { recursive: true, force: true });
+linkIntoWorkspace();
+
+/**
+ * Links the package into the workspace's node_modules, as `npm install`
+ * would for a consumer, so www/ and the tests import it by name.
+ */
+function linkIntoWorkspace() {
+  const link = join(root, 'node_modules', 'rust-wasm-memory');
+  if (!workspacePkg || !existsSync(join(root, 'node_modules'))) return;
   try {
     lstatSync(link);
     rmSync(link, { recursive: true, force: true });
@@ -209,7 +287,7 @@ for (const file of [
   join(pkg, 'glue', `${NAME}_bg.wasm`),
   join(pkg, 'raw', 'raw.wasm'),
   join(pkg, 'inspector', 'inspect.wasm'),
-  histogram,
+  ...(histogram ? [histogram] : []),
   join(pkg, 'wasi', 'rwm.wasm'),
   join(pkg, 'component', 'text-processor.wasm'),
 ]) {
