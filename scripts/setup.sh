@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# Makes sure everything the build, the tests and the demo need is installed,
-# installing only what is missing, and only from the package registries
-# (crates.io, npm, Debian). On a machine that has it all, this takes seconds.
+# Makes sure what a task needs is installed, installing only what is
+# missing, and only from the package registries (crates.io, npm, Debian,
+# PyPI). On a machine that has it all, this takes seconds.
 #
-#   rust targets   wasm32-unknown-unknown, wasm32-wasip1, wasm32-wasip2 (rustup)
-#   cargo tools    wasm-bindgen-cli (the exact version pinned in Cargo.toml),
-#                  wasm-pack, geckodriver, cargo-fuzz
-#   browsers       chromium + chromium-driver, firefox-esr (apt, as root or sudo)
-#   miri           the nightly toolchain's miri and rust-src components
-#   msrv           the toolchain named by rust-version in Cargo.toml (minimal)
-#   npm            the devDependencies (npm ci, when package-lock.json changed),
-#                  jco and preview2-shim among them
-#   python         a venv with wasmtime (tests/python/requirements.txt) for
-#                  the Python tests of the WASI command and the component
+#   bash scripts/setup.sh build   what `npm run build` / `npm run demo` need:
+#     rust targets   wasm32-unknown-unknown, wasm32-wasip1, wasm32-wasip2 (rustup)
+#     cargo tools    wasm-bindgen-cli (the exact version pinned in Cargo.toml),
+#                    wasm-pack (pinned below)
+#     npm            the devDependencies (npm ci, when package-lock.json changed),
+#                    jco, binaryen (wasm-opt) and vite among them
+#   bash scripts/setup.sh [test]  what `npm test` / `npm run bench` need: all
+#                  of the above, and
+#     cargo tools    geckodriver, cargo-fuzz (pinned below)
+#     browsers       chromium + chromium-driver, firefox-esr (apt, as root or
+#                    sudo; without either, it names what to install and fails)
+#     miri           the nightly toolchain's miri and rust-src components
+#     msrv           the toolchain named by rust-version in Cargo.toml (minimal)
+#     python         a venv with wasmtime (tests/python/requirements.txt) for
+#                    the Python tests of the WASI command and the component
 #
 # Nothing here downloads from a release page: wasm-pack's own downloads of
 # wasm-bindgen and binaryen fail on this network, so both are provided
@@ -23,15 +28,23 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 log() { echo "[setup] $*"; }
 
+level="${1:-test}"
+case "$level" in build | test) ;; *) log "usage: setup.sh [build|test]"; exit 64 ;; esac
+WASM_PACK_VERSION=0.15.1
+GECKODRIVER_VERSION=0.37.1
+CARGO_FUZZ_VERSION=0.13.2
+
 # ---- apt (in the background: it overlaps the cargo builds below) ---------
 apt_pkgs=()
-command -v chromium >/dev/null || apt_pkgs+=(chromium)
-command -v chromedriver >/dev/null || apt_pkgs+=(chromium-driver)
-command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_pkgs+=(firefox-esr)
+if [ "$level" = test ]; then
+  command -v chromium >/dev/null || apt_pkgs+=(chromium)
+  command -v chromedriver >/dev/null || apt_pkgs+=(chromium-driver)
+  command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_pkgs+=(firefox-esr)
+fi
 apt_pid=""
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then sudo_=(); elif command -v sudo >/dev/null; then sudo_=(sudo -n); else
-    log "missing ${apt_pkgs[*]} and no root or sudo to install them"; exit 1; fi
+  if [ "$(id -u)" = 0 ]; then sudo_=(); elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo_=(sudo -n); else
+    log "the tests need ${apt_pkgs[*]}: install them (Debian: apt-get install ${apt_pkgs[*]}) or run as root; \`npm run demo\` needs none of them"; exit 1; fi
   log "installing ${apt_pkgs[*]} with apt-get (log: target/setup-apt.log)"
   mkdir -p target
   ( "${sudo_[@]}" apt-get update -q && DEBIAN_FRONTEND=noninteractive "${sudo_[@]}" apt-get install -y -q "${apt_pkgs[@]}" ) \
@@ -51,14 +64,14 @@ if [ ${#missing_targets[@]} -gt 0 ]; then
 fi
 
 # ---- miri (nightly component; rustup downloads are allowed) --------------
-if ! cargo +nightly miri --version >/dev/null 2>&1; then
+if [ "$level" = test ] && ! cargo +nightly miri --version >/dev/null 2>&1; then
   log "rustup toolchain install nightly with miri and rust-src"
   rustup toolchain install nightly --profile minimal --component miri,rust-src --allow-downgrade
 fi
 
 # ---- the MSRV toolchain (the msrv suite; rustup downloads are allowed) -----
 msrv=$(sed -n 's/^rust-version = "\([0-9.]*\)".*/\1/p' Cargo.toml | head -n 1)
-if ! rustup run "$msrv.0" rustc --version >/dev/null 2>&1; then
+if [ "$level" = test ] && ! rustup run "$msrv.0" rustc --version >/dev/null 2>&1; then
   log "rustup toolchain install $msrv.0 --profile minimal (the msrv suite)"
   rustup toolchain install "$msrv.0" --profile minimal
 fi
@@ -78,9 +91,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $bindgen_versio
    || ! command -v wasm-bindgen-test-runner >/dev/null; then
   cargo_install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
-command -v wasm-pack >/dev/null || cargo_install wasm-pack
-command -v geckodriver >/dev/null || cargo_install geckodriver
-command -v cargo-fuzz >/dev/null || cargo_install cargo-fuzz
+# Each tool at its pinned version ("NAME VERSION" is what --version prints).
+pinned() { "$1" "${@:3}" --version 2>/dev/null | head -n 1 | grep -q " $2\$"; }
+pinned wasm-pack "$WASM_PACK_VERSION" || cargo_install wasm-pack --version "$WASM_PACK_VERSION" --force
+if [ "$level" = test ]; then
+  pinned geckodriver "$GECKODRIVER_VERSION" || cargo_install geckodriver --version "$GECKODRIVER_VERSION" --force
+  pinned cargo "$CARGO_FUZZ_VERSION" fuzz || cargo_install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --force
+fi
 unset CARGO_TARGET_DIR
 
 # ---- npm ------------------------------------------------------------------
@@ -99,7 +116,7 @@ fi
 # ---- python: wasmtime in a venv (PyPI) -----------------------------------
 venv="${RWM_VENV:-$HOME/.cache/rust-wasm-memory/venv}"
 stamp="$venv/.requirements"
-if [ ! -x "$venv/bin/python" ] || ! cmp -s tests/python/requirements.txt "$stamp"; then
+if [ "$level" = test ] && { [ ! -x "$venv/bin/python" ] || ! cmp -s tests/python/requirements.txt "$stamp"; }; then
   log "python venv with $(grep -v '^#' tests/python/requirements.txt | xargs) at $venv"
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/python/requirements.txt
@@ -114,9 +131,13 @@ if [ -n "$apt_pid" ]; then
   log "installed ${apt_pkgs[*]}"
 fi
 
-for tool in wasm-pack wasm-bindgen wasm-bindgen-test-runner geckodriver cargo-fuzz chromium chromedriver; do
+tools=(wasm-pack wasm-bindgen)
+[ "$level" = test ] && tools+=(wasm-bindgen-test-runner geckodriver cargo-fuzz chromium chromedriver)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { log "$tool is still missing"; exit 1; }
 done
 [ -x node_modules/.bin/jco ] || { log "jco is still missing"; exit 1; }
-"$venv/bin/python" -c 'import wasmtime' || { log "wasmtime (python) is still missing"; exit 1; }
-log "toolchain ready"
+if [ "$level" = test ]; then
+  "$venv/bin/python" -c 'import wasmtime' || { log "wasmtime (python) is still missing"; exit 1; }
+fi
+log "toolchain ready for $level"

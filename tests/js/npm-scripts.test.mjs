@@ -1,0 +1,59 @@
+// The two commands of the README's quick start, as a user runs them a
+// second time: `npm run demo` with nothing changed installs nothing,
+// rebuilds nothing and serves the lab; its set-up asks for the build
+// toolchain only (no browsers, Miri or Python).
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { freePort } from './support/ports.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const scripts = JSON.parse(execFileSync('npm', ['pkg', 'get', 'scripts'], { cwd: root, encoding: 'utf8' }));
+
+test('demo, build and build:www set up the build toolchain only; test and bench the test tools too', () => {
+  for (const name of ['demo', 'build', 'build:www', 'inspect']) assert.match(scripts[name], /^bash scripts\/setup\.sh build && /, name);
+  for (const name of ['test', 'bench']) assert.match(scripts[name], /^bash scripts\/setup\.sh test && /, name);
+  const out = execFileSync('bash', ['scripts/setup.sh', 'build'], { cwd: root, encoding: 'utf8' });
+  assert.match(out, /toolchain ready for build/);
+  assert.doesNotMatch(out, /chromium|firefox|miri|venv|geckodriver|cargo-fuzz/i, out);
+  assert.throws(
+    () => execFileSync('bash', ['scripts/setup.sh', 'everything'], { cwd: root, stdio: 'pipe', encoding: 'utf8' }),
+    (e) => e.status === 64 && /usage: setup.sh \[build\|test\]/.test(e.stdout),
+  );
+});
+
+test('a second npm run demo rebuilds nothing and serves the lab', async () => {
+  const port = await freePort();
+  const child = spawn('npm', ['run', 'demo'], { cwd: root, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL within 120 s:\n${output}`)), 120000);
+      const check = () => {
+        const m = /rust-wasm-memory demo: (http:\/\/\S+)/.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      };
+      child.stdout.on('data', check);
+      child.on('exit', (code) => reject(new Error(`npm run demo exited ${code}:\n${output}`)));
+    });
+    assert.match(output, /pkg\/ is up to date/, 'nothing rebuilt');
+    assert.doesNotMatch(output, /wasm-pack build|cargo build|npm ci/, 'nothing built or installed');
+    const page = await fetch(url);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /memory lab/i);
+  } finally {
+    process.kill(-child.pid, 'SIGTERM');
+  }
+});
