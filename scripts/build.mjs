@@ -181,6 +181,10 @@ function inputs(dir) {
 }
 
 const INPUTS = [
+  'www',
+  'bench/suite.mjs',
+  'bench/baselines.mjs',
+  'package-lock.json',
   'src',
   'crates',
   'examples/histogram/src',
@@ -244,6 +248,7 @@ mkdirSync(building, { recursive: true });
   copy(raw, join(pkg, 'raw', 'raw.wasm'));
   copy(join(root, 'pkg-template', 'raw'), join(pkg, 'raw'));
   copy(join(root, 'pkg-template', 'inspector'), join(pkg, 'inspector'));
+  copy(join(root, 'pkg-template', 'bin'), join(pkg, 'bin'));
   copy(inspectModule, join(pkg, 'inspector', 'inspect.wasm'));
   copy(wasi, join(pkg, 'wasi', 'rwm.wasm'));
   copy(textProcessor, join(pkg, 'component', 'text-processor.wasm'));
@@ -255,8 +260,19 @@ mkdirSync(building, { recursive: true });
   writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const f of ['README.md', 'index.d.ts', 'testing.d.ts']) copy(join(root, 'pkg-template', f), join(pkg, f));
   for (const f of ['CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copy(join(root, f), join(pkg, f));
+  // The memory lab, built statically into the package (lab/, served by
+  // bin/lab.mjs), so npm users can open it without Rust. Vite resolves
+  // `rust-wasm-memory` through the workspace link, pointed at this new
+  // package while it builds.
+  if (workspacePkg) {
+    linkIntoWorkspace(pkg);
+    step('vite build www/ -> lab/');
+    const { build } = await import('vite');
+    await build({ configFile: join(root, 'www', 'vite.config.js'), logLevel: 'warn', build: { outDir: join(pkg, 'lab'), emptyOutDir: true } });
+  }
+  // (A package built with --out has no lab/: its build needs the workspace link.)
   for (const f of manifest.files ?? []) {
-    if (!existsSync(join(pkg, f))) throw new Error(`pkg/${f} is listed in "files" but was not built`);
+    if (!existsSync(join(pkg, f)) && (workspacePkg || f !== 'lab')) throw new Error(`${f} is listed in "files" but was not built`);
   }
   writeFileSync(join(pkg, '.build-stamp'), stamp);
 }
@@ -273,14 +289,14 @@ linkIntoWorkspace();
  * Links the package into the workspace's node_modules, as `npm install`
  * would for a consumer, so www/ and the tests import it by name.
  */
-function linkIntoWorkspace() {
+function linkIntoWorkspace(target = pkg) {
   const link = join(root, 'node_modules', 'rust-wasm-memory');
   if (!workspacePkg || !existsSync(join(root, 'node_modules'))) return;
   try {
     lstatSync(link);
     rmSync(link, { recursive: true, force: true });
   } catch {}
-  symlinkSync(relative(dirname(link), pkg), link, 'dir');
+  symlinkSync(relative(dirname(link), target), link, 'dir');
 }
 
 for (const file of [

@@ -3,7 +3,7 @@
 // promises: Node ESM, Node CJS, a Vite app (built, then run in headless
 // Chromium), a plain page with no bundler, and TypeScript with --strict.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from './support/browser.mjs';
+import { freePort } from './support/ports.mjs';
 import { serveStatic } from './support/static-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -77,16 +78,19 @@ describe('npm pack', () => {
   test('the tarball holds the glue, the API layer, the wasm files, the types, the licences and no build debris', () => {
     // wasm-bindgen names the snippet folder of our inline JS (src/args.rs)
     // with a hash of its own.
+    // The lab's static build names its assets with content hashes.
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean)
       .map((f) => f.replace(/^package\/glue\/snippets\/rust-wasm-memory-[0-9a-f]+\//, 'package/glue/snippets/rust-wasm-memory-HASH/'))
+      .map((f) => f.replace(/^(package\/lab\/assets\/[\w]+?)-[\w-]{8}\.(\w+)$/, '$1-HASH.$2'))
       .sort();
     assert.deepEqual(listing, [
       'package/CHANGELOG.md',
       'package/LICENSE-APACHE',
       'package/LICENSE-MIT',
       'package/README.md',
+      'package/bin/lab.mjs',
       'package/component/text-processor.wasm',
       'package/component/text-processor.wit',
       'package/glue/rust_wasm_memory.d.ts',
@@ -101,6 +105,12 @@ describe('npm pack', () => {
       'package/inspector/index.js',
       'package/inspector/inspect.wasm',
       'package/inspector/inspector.css',
+      'package/lab/assets/index-HASH.css',
+      'package/lab/assets/index-HASH.js',
+      'package/lab/assets/inspect-HASH.wasm',
+      'package/lab/assets/raw-HASH.wasm',
+      'package/lab/assets/rust_wasm_memory_bg-HASH.wasm',
+      'package/lab/index.html',
       'package/lib/api.js',
       'package/lib/contract.js',
       'package/lib/errors.d.ts',
@@ -130,6 +140,47 @@ describe('npm pack', () => {
 });
 
 describe('consumers', () => {
+  test('the lab without Rust: npx rust-wasm-memory-lab serves the shipped lab, which computes under its CSP', async () => {
+    const dir = consumer('lab', { 'package.json': packageJson('module') });
+    const port = await freePort();
+    const child = spawn('npx', ['--no-install', 'rust-wasm-memory-lab', '--port', String(port)], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
+    try {
+      const url = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30000);
+        child.stdout.on('data', () => {
+          const m = /rust-wasm-memory lab: (http:\/\/\S+)/.exec(output);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`the lab exited ${code}:\n${output}`)));
+      });
+      assert.equal((await fetch(`${url}../../etc/passwd`)).status, 404, 'nothing outside the lab');
+      const page = await browser.newPage();
+      const response = await page.goto(url);
+      assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+      await page.getByLabel('Text', { exact: true }).fill('installed');
+      assert.equal(await page.locator('#out-process').textContent(), 'installed_processed');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    } finally {
+      process.kill(-child.pid, 'SIGTERM');
+    }
+  });
+
   test('Node ESM: import with init() works', () => {
     const dir = consumer('node-esm', {
       'package.json': packageJson('module'),
