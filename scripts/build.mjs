@@ -258,7 +258,7 @@ mkdirSync(building, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(root, 'pkg-template', 'package.json'), 'utf8'));
   manifest.version = version;
   writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const f of ['README.md', 'index.d.ts', 'testing.d.ts']) copy(join(root, 'pkg-template', f), join(pkg, f));
+  for (const f of ['README.md', 'index.d.ts', 'index.d.cts', 'testing.d.ts', 'testing.d.cts']) copy(join(root, 'pkg-template', f), join(pkg, f));
   for (const f of ['CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copy(join(root, f), join(pkg, f));
   // The memory lab, built statically into the package (lab/, served by
   // bin/lab.mjs), so npm users can open it without Rust. Vite resolves

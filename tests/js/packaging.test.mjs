@@ -99,8 +99,11 @@ describe('npm pack', () => {
       'package/glue/rust_wasm_memory_bg.wasm.d.ts',
       'package/glue/snippets/rust-wasm-memory-HASH/inline0.js',
       'package/glue/snippets/rust-wasm-memory-HASH/inline1.js',
+      'package/index.d.cts',
       'package/index.d.ts',
       'package/inspector/describe.js',
+      'package/inspector/index.cjs',
+      'package/inspector/index.d.cts',
       'package/inspector/index.d.ts',
       'package/inspector/index.js',
       'package/inspector/inspect.wasm',
@@ -118,24 +121,49 @@ describe('npm pack', () => {
       'package/lib/index.js',
       'package/lib/instances.js',
       'package/lib/intrinsics.js',
+      'package/lib/node.cjs',
       'package/lib/node.js',
       'package/lib/runtime.js',
+      'package/lib/testing.cjs',
       'package/lib/testing.js',
       'package/lib/trap.js',
       'package/package.json',
       'package/raw/blocks.js',
       'package/raw/declare.js',
       'package/raw/demo.js',
+      'package/raw/index.d.cts',
       'package/raw/index.d.ts',
       'package/raw/index.js',
       'package/raw/memory.js',
       'package/raw/module.js',
+      'package/raw/node.cjs',
       'package/raw/node.js',
       'package/raw/raw.wasm',
       'package/raw/toolkit.js',
+      'package/testing.d.cts',
       'package/testing.d.ts',
       'package/wasi/rwm.wasm',
     ]);
+  });
+
+  test('publint (strict) and @arethetypeswrong/cli find nothing wrong: node10, node16 from CJS and ESM, bundler', () => {
+    const run = (tool, args) => {
+      try {
+        return execFileSync(bin(tool), args, { encoding: 'utf8', stdio: 'pipe' });
+      } catch (e) {
+        assert.fail(`${tool} failed:\n${e.stdout}${e.stderr}`);
+      }
+    };
+    assert.match(run('publint', [tarball, '--strict']), /All good!/);
+    // The JS entry points; the others (.wasm, .wit, .css) are assets that
+    // no module resolution is meant to turn into code.
+    const attw = run('attw', [tarball, '--entrypoints', '.', './testing', './raw', './inspector', '--format', 'json']);
+    const report = JSON.parse(attw.slice(attw.indexOf('{')));
+    const problems = report.problems ?? report.analysis.problems;
+    assert.equal(Object.keys(problems).length, 0, JSON.stringify(problems));
+    for (const [entry, byResolution] of Object.entries(report.analysis.entrypoints)) {
+      assert.deepEqual(Object.keys(byResolution.resolutions).sort(), ['bundler', 'node10', 'node16-cjs', 'node16-esm'], entry);
+    }
   });
 });
 
@@ -210,10 +238,10 @@ describe('consumers', () => {
     assert.deepEqual(JSON.parse(run.stderr), { code: 0, layer: [0x0d, 0, 1, 0], world: true });
   });
 
-  test('Node CJS: require works synchronously', () => {
+  test('Node CJS: require works synchronously, for the entry and rust-wasm-memory/raw', () => {
     const dir = consumer('node-cjs', {
       'package.json': packageJson('commonjs'),
-      'index.js': `const { greet, normalize } = require('rust-wasm-memory');\n(async () => {\nconst { loadRaw } = await import('rust-wasm-memory/raw');\n${PROBE}\nconsole.log(JSON.stringify(results));\n})();`,
+      'index.js': `const { greet, normalize } = require('rust-wasm-memory');\nconst { loadRaw } = require('rust-wasm-memory/raw');\n(async () => {\n${PROBE}\nconsole.log(JSON.stringify(results));\n})();`,
     });
     assert.deepEqual(JSON.parse(execFileSync('node', ['index.js'], { cwd: dir, encoding: 'utf8' })), EXPECTED);
   });
@@ -341,12 +369,14 @@ describe('consumers', () => {
         `export { s, scaled, total, arr, first, isTyped, where, kind, fault, typed, wrongKind, outside, summed, pair, str, owned, nothing, value, made, firstFloat, peaked, memoryBytes, memory };`,
       ].join('\n'),
       'cjs.cts': [
+        `import raw = require('rust-wasm-memory/raw');`,
+        `const loading: Promise<raw.RawModule> = raw.loadRaw();`,
         `import rwm = require('rust-wasm-memory');`,
         `const s: string = rwm.greet('cts');`,
         `const isPanic: boolean = new Error() instanceof rwm.PanicError;`,
         `// @ts-expect-error: sumU32 takes a Uint32Array`,
         `rwm.sumU32(new Float32Array(1));`,
-        `export = s;`,
+        `export = [s, loading];`,
       ].join('\n'),
     });
     try {
