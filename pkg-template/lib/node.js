@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 
 import { initSync } from './api.js';
+import { packagedFile } from './packaged.js';
 
-initSync({ module: readFileSync(new URL('../glue/rust_wasm_memory_bg.wasm', import.meta.url)) });
+initSync({ module: readFileSync(packagedFile('../glue/rust_wasm_memory_bg.wasm', 'rust_wasm_memory_bg.wasm', import.meta.url)) });
 
 export * from './api.js';
 export { default } from './api.js';

@@ -2,12 +2,13 @@
 // http(s) URL) and wraps it in the typed toolkit.
 import { readFile } from 'node:fs/promises';
 
+import { packagedFile } from '../lib/packaged.js';
 import { instantiate, instantiateKit } from './toolkit.js';
 
 export * from './toolkit.js';
 
-/** Where the packaged raw.wasm is. */
-export const RAW_WASM_URL = new URL('./raw.wasm', import.meta.url);
+/** Where the packaged raw.wasm is (also from inside a bundle: see lib/packaged.js). */
+export const RAW_WASM_URL = packagedFile('./raw.wasm', 'raw.wasm', import.meta.url);
 
 /**
  * Loads raw.wasm and returns a `RawModule`. `source` may be a file path, a

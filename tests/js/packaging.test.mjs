@@ -1,10 +1,13 @@
 // Packaging: `npm pack` of pkg/, installed into freshly made consumers the
 // way users install it, then used from each environment the `exports` map
-// promises: Node ESM, Node CJS, a Vite app (built, then run in headless
-// Chromium), a plain page with no bundler, and TypeScript with --strict.
+// promises: Node ESM and CJS, Deno, Bun, an esbuild bundle for Node, apps
+// bundled by Vite, webpack 5, rollup and esbuild (run in headless
+// Chromium), a plain page with no bundler, a module Worker in Chromium and
+// Firefox, and TypeScript with --strict. Where a bundler needs a step, the
+// test takes exactly the recipe the package README gives.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from './support/browser.mjs';
 import { freePort } from './support/ports.mjs';
 import { serveStatic } from './support/static-server.mjs';
+import { withBrowser } from './support/webdriver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -123,6 +127,7 @@ describe('npm pack', () => {
       'package/lib/intrinsics.js',
       'package/lib/node.cjs',
       'package/lib/node.js',
+      'package/lib/packaged.js',
       'package/lib/runtime.js',
       'package/lib/testing.cjs',
       'package/lib/testing.js',
@@ -288,6 +293,111 @@ describe('consumers', () => {
     const server = await serveStatic(dir);
     try {
       assert.deepEqual(await resultsFromPage(server.url), EXPECTED);
+    } finally {
+      await server.close();
+    }
+  });
+
+  const nodeProbe = `import { greet, normalize } from 'rust-wasm-memory';\nimport { loadRaw } from 'rust-wasm-memory/raw';\n${PROBE}\nconsole.log(JSON.stringify(results));`;
+
+  test('Deno: npm install, then deno run --allow-read', () => {
+    const dir = consumer('deno', { 'package.json': packageJson('module'), 'main.mjs': nodeProbe });
+    const out = execFileSync(bin('deno'), ['run', '--allow-read', 'main.mjs'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+    });
+    assert.deepEqual(JSON.parse(out), EXPECTED);
+  });
+
+  test('Bun: bun main.mjs', () => {
+    const dir = consumer('bun', { 'package.json': packageJson('module'), 'main.mjs': nodeProbe });
+    assert.deepEqual(JSON.parse(execFileSync(bin('bun'), ['main.mjs'], { cwd: dir, encoding: 'utf8' })), EXPECTED);
+  });
+
+  test('esbuild for Node: the bundle runs from its own folder without copying any file', () => {
+    const dir = consumer('esbuild-node', { 'package.json': packageJson('module'), 'main.mjs': nodeProbe });
+    execFileSync(bin('esbuild'), ['main.mjs', '--bundle', '--platform=node', '--format=esm', '--outfile=dist/app.mjs', '--log-level=error'], { cwd: dir });
+    assert.deepEqual(JSON.parse(execFileSync('node', ['dist/app.mjs'], { cwd: dir, encoding: 'utf8' })), EXPECTED);
+  });
+
+  const browserMain = `import init, { greet, normalize } from 'rust-wasm-memory';\nimport { loadRaw } from 'rust-wasm-memory/raw';\nawait init();\n${PROBE}\ndocument.getElementById('results').textContent = JSON.stringify(results);`;
+  const shell = (script) =>
+    `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><pre id="results"></pre><script type="module" src="${script}"></script></body></html>`;
+
+  /** Serves `dir` and reads the probe's results from a page there. */
+  async function fromPage(dir) {
+    const server = await serveStatic(dir);
+    try {
+      return await resultsFromPage(server.url);
+    } finally {
+      await server.close();
+    }
+  }
+
+  test('webpack 5: no configuration beyond entry and output; the .wasm files are emitted as assets', async () => {
+    const dir = consumer('webpack', {
+      'package.json': packageJson('module'),
+      'main.js': browserMain,
+      'webpack.config.mjs': `export default { mode: 'production', entry: './main.js', output: { path: new URL('./dist', import.meta.url).pathname, filename: 'main.js' } };`,
+    });
+    execFileSync(bin('webpack'), ['--config', 'webpack.config.mjs'], { cwd: dir, stdio: 'pipe' });
+    writeFileSync(join(dir, 'dist', 'index.html'), shell('./main.js'));
+    assert.deepEqual(await fromPage(join(dir, 'dist')), EXPECTED);
+  });
+
+  test('rollup: with @rollup/plugin-node-resolve and @web/rollup-plugin-import-meta-assets (the README recipe)', async () => {
+    const resolvePlugin = import.meta.resolve('@rollup/plugin-node-resolve');
+    const assetsPlugin = import.meta.resolve('@web/rollup-plugin-import-meta-assets');
+    const dir = consumer('rollup', {
+      'package.json': packageJson('module'),
+      'main.js': browserMain,
+      'rollup.config.mjs': [
+        `import { nodeResolve } from ${JSON.stringify(resolvePlugin)};`,
+        `import { importMetaAssets } from ${JSON.stringify(assetsPlugin)};`,
+        `export default { input: 'main.js', output: { dir: 'dist', format: 'es' }, plugins: [nodeResolve({ browser: true }), importMetaAssets()] };`,
+      ].join('\n'),
+    });
+    execFileSync(bin('rollup'), ['--config', 'rollup.config.mjs', '--silent'], { cwd: dir, stdio: 'pipe' });
+    writeFileSync(join(dir, 'dist', 'index.html'), shell('./main.js'));
+    assert.deepEqual(await fromPage(join(dir, 'dist')), EXPECTED);
+  });
+
+  test('esbuild for the browser: the bundle, plus the two .wasm files copied beside it (the README recipe)', async () => {
+    const dir = consumer('esbuild-browser', { 'package.json': packageJson('module'), 'main.js': browserMain });
+    execFileSync(bin('esbuild'), ['main.js', '--bundle', '--format=esm', '--outdir=dist', '--log-level=error'], { cwd: dir });
+    const pkgDir = join(dir, 'node_modules', 'rust-wasm-memory');
+    copyFileSync(join(pkgDir, 'glue', 'rust_wasm_memory_bg.wasm'), join(dir, 'dist', 'rust_wasm_memory_bg.wasm'));
+    copyFileSync(join(pkgDir, 'raw', 'raw.wasm'), join(dir, 'dist', 'raw.wasm'));
+    writeFileSync(join(dir, 'dist', 'index.html'), shell('./main.js'));
+    assert.deepEqual(await fromPage(join(dir, 'dist')), EXPECTED);
+  });
+
+  test('a module Worker, in Chromium and in Firefox: the package runs off the main thread', async () => {
+    const dir = consumer('worker', {
+      'package.json': packageJson('module'),
+      'worker.js': [
+        `import init, { greet, normalize } from './node_modules/rust-wasm-memory/lib/index.js';`,
+        `import { loadRaw } from './node_modules/rust-wasm-memory/raw/index.js';`,
+        `await init();`,
+        PROBE,
+        `postMessage(results);`,
+      ].join('\n'),
+      'main.js': `const worker = new Worker('./worker.js', { type: 'module' });\nworker.onmessage = (e) => { document.getElementById('results').textContent = JSON.stringify(e.data); };\nworker.onerror = (e) => { document.getElementById('results').textContent = JSON.stringify({ error: e.message }); };`,
+      'index.html': shell('./main.js'),
+    });
+    const server = await serveStatic(dir);
+    try {
+      assert.deepEqual(await resultsFromPage(server.url), EXPECTED, 'Chromium');
+      await withBrowser('firefox', async (session) => {
+        await session.goto(server.url);
+        let text = '';
+        for (let i = 0; i < 100 && !text; i++) {
+          text = await session.execute("return document.getElementById('results').textContent");
+          if (!text) await new Promise((r) => setTimeout(r, 200));
+        }
+        assert.deepEqual(JSON.parse(text), EXPECTED, 'Firefox');
+      });
     } finally {
       await server.close();
     }
