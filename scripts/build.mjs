@@ -268,7 +268,12 @@ mkdirSync(building, { recursive: true });
     linkIntoWorkspace(pkg);
     step('vite build www/ -> lab/');
     const { build } = await import('vite');
-    await build({ configFile: join(root, 'www', 'vite.config.js'), logLevel: 'warn', build: { outDir: join(pkg, 'lab'), emptyOutDir: true } });
+    await build({
+      configFile: join(root, 'www', 'vite.config.js'),
+      logLevel: 'warn',
+      publicDir: false,
+      build: { outDir: join(pkg, 'lab'), emptyOutDir: true },
+    });
   }
   // (A package built with --out has no lab/: its build needs the workspace link.)
   for (const f of manifest.files ?? []) {

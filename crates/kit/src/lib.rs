@@ -6,7 +6,7 @@
 //!   refused with a [`Status`], never followed.
 //! - [`heap`]: a counting global allocator (opt-in, feature
 //!   `counting-allocator`) and its [`HeapStats`].
-//! - [`panic`]: a fixed, lock-free [`PanicRecord`] that a panic hook fills
+//! - [`panic`](mod@panic): a fixed, lock-free [`PanicRecord`] that a panic hook fills
 //!   before the trap, so the host can read what went wrong out of linear
 //!   memory without calling back into the dead instance.
 //! - [`Status`]: the status codes, with their names and messages;
@@ -40,7 +40,7 @@ pub use status::Status;
 /// `#[unsafe(no_mangle)] pub extern "C" fn`, so that the crate that uses it
 /// writes no `unsafe` itself. Arguments and results are numbers and raw
 /// pointers (the host's `(ptr, len)` pairs); turn pointers into slices with
-/// a [`Host`] inside [`call`] or [`call_value`].
+/// a [`Host`] inside [`call()`] or [`call_value`].
 ///
 /// ```
 /// rust_wasm_memory_kit::export! {
