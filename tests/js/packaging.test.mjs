@@ -310,6 +310,27 @@ describe('consumers', () => {
     assert.deepEqual(JSON.parse(out), EXPECTED);
   });
 
+  test("an edge worker's way: the browser entry, given the compiled module with init({ module_or_path })", () => {
+    // Cloudflare-style workers import the .wasm as a WebAssembly.Module and
+    // have no file system or fetch of their own files: the browser entry
+    // must take the module as it is. Run in Node through the "default"
+    // (browser) entry, so neither fs nor fetch is involved.
+    const dir = consumer('edge', {
+      'package.json': packageJson('module'),
+      'worker.mjs': [
+        `import { readFileSync } from 'node:fs';`,
+        `const entry = new URL('./node_modules/rust-wasm-memory/lib/index.js', import.meta.url);`,
+        `const { default: init, greet, normalize } = await import(entry);`,
+        `const module = new WebAssembly.Module(readFileSync(new URL('./node_modules/rust-wasm-memory/glue/rust_wasm_memory_bg.wasm', import.meta.url)));`,
+        `const instance = await init({ module_or_path: module });`,
+        `const a = new Float32Array([1, 2, 4]);`,
+        `console.log(JSON.stringify({ greeting: greet('edge'), scaled: normalize(a), normalized: Array.from(a), memory: instance.memory instanceof WebAssembly.Memory }));`,
+      ].join('\n'),
+    });
+    const out = JSON.parse(execFileSync('node', ['worker.mjs'], { cwd: dir, encoding: 'utf8' }));
+    assert.deepEqual(out, { greeting: 'Hello, edge', scaled: true, normalized: [0.25, 0.5, 1], memory: true });
+  });
+
   test('Bun: bun main.mjs', () => {
     const dir = consumer('bun', { 'package.json': packageJson('module'), 'main.mjs': nodeProbe });
     assert.deepEqual(JSON.parse(execFileSync(bin('bun'), ['main.mjs'], { cwd: dir, encoding: 'utf8' })), EXPECTED);
