@@ -34,12 +34,21 @@ use crate::{args, typed};
 pub fn normalize(
     #[wasm_bindgen(unchecked_param_type = "Float32Array")] values: &JsValue,
 ) -> Result<bool, JsValue> {
-    const F: &str = "normalize";
-    let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
-    let mut copy = typed::copy_of::<f32>(F, array)?;
-    let scaled = core_::normalize(&mut copy).is_ok();
+    scale_in_place("normalize", values, core_::normalize)
+}
+
+/// Copies a `Float32Array` in, runs `kernel` on the copy and, when it
+/// scaled, copies the result back: the in-place normalizers' protocol.
+fn scale_in_place(
+    func: &str,
+    values: &JsValue,
+    kernel: fn(&mut [f32]) -> Result<f32, core_::NormalizeError>,
+) -> Result<bool, JsValue> {
+    let array: &Float32Array = args::typed_array(func, "values", "Float32Array", values)?;
+    let mut copy = typed::copy_of::<f32>(func, array)?;
+    let scaled = kernel(&mut copy).is_ok();
     if scaled {
-        typed::copy_out(F, &copy, array)?;
+        typed::copy_out(func, &copy, array)?;
     }
     Ok(scaled)
 }
@@ -71,14 +80,7 @@ pub fn normalize(
 pub fn normalize_peak(
     #[wasm_bindgen(unchecked_param_type = "Float32Array")] values: &JsValue,
 ) -> Result<bool, JsValue> {
-    const F: &str = "normalizePeak";
-    let array: &Float32Array = args::typed_array(F, "values", "Float32Array", values)?;
-    let mut copy = typed::copy_of::<f32>(F, array)?;
-    let scaled = core_::normalize_peak(&mut copy).is_ok();
-    if scaled {
-        typed::copy_out(F, &copy, array)?;
-    }
-    Ok(scaled)
+    scale_in_place("normalizePeak", values, core_::normalize_peak)
 }
 
 /// The WIT world's `normalize-array`: a new `Float32Array` holding every

@@ -45,11 +45,3 @@ await runStrings();
 await runArrays();
 inspector.refresh();
 document.body.dataset.ready = 'true';
-
-// The API reference (typedoc and rustdoc) is in the static build when
-// `npm run build:www` made it (scripts/api-docs.mjs); link it only then.
-fetch('./api/index.html')
-  .then(async (response) => {
-    if (response.ok && (await response.text()).includes('rust-wasm-memory API reference')) $('api-link').hidden = false;
-  })
-  .catch(() => {});

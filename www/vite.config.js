@@ -5,6 +5,8 @@
 //
 // `npm run build:www` writes a static build to www/dist with relative URLs
 // (base './'), so it works from any static file server and any path.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -13,8 +15,30 @@ import { CSP } from './csp.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const headers = { 'Content-Security-Policy': CSP };
 
+/**
+ * Shows the menu's "API reference" link when the reference is in the
+ * public folder (`npm run build:www` writes it there with
+ * scripts/api-docs.mjs), so the page never links, or requests, a missing
+ * page. Decided when the HTML is served or built, not in the browser.
+ * @returns {import('vite').Plugin}
+ */
+function apiLink() {
+  let publicDir = '';
+  return {
+    name: 'rwm-api-link',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    transformIndexHtml(html) {
+      const present = Boolean(publicDir) && existsSync(join(publicDir, 'api', 'index.html'));
+      return present ? html.replace('<li id="api-link" hidden>', '<li id="api-link">') : html;
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
+  plugins: [apiLink()],
   base: './',
   clearScreen: false,
   server: {

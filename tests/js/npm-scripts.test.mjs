@@ -4,7 +4,7 @@
 // toolchain only (no browsers, Miri or Python), and set-up for the tests
 // without root says what to install instead of failing obscurely.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { freePort } from './support/ports.mjs';
+import { serveCommand } from './support/serve-command.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scripts = JSON.parse(execFileSync('npm', ['pkg', 'get', 'scripts'], { cwd: root, encoding: 'utf8' }));
@@ -30,34 +31,20 @@ test('demo, build and build:www set up the build toolchain only; test and bench 
 
 test('a second npm run demo rebuilds nothing and serves the lab', async () => {
   const port = await freePort();
-  const child = spawn('npm', ['run', 'demo'], { cwd: root, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
+  const demo = await serveCommand('npm', ['run', 'demo'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port) },
+    pattern: /rust-wasm-memory demo: (http:\/\/\S+)/,
+    seconds: 120,
   });
   try {
-    const url = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL within 120 s:\n${output}`)), 120000);
-      const check = () => {
-        const m = /rust-wasm-memory demo: (http:\/\/\S+)/.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      };
-      child.stdout.on('data', check);
-      child.on('exit', (code) => reject(new Error(`npm run demo exited ${code}:\n${output}`)));
-    });
-    assert.match(output, /pkg\/ is up to date/, 'nothing rebuilt');
-    assert.doesNotMatch(output, /wasm-pack build|cargo build|npm ci/, 'nothing built or installed');
-    const page = await fetch(url);
+    assert.match(demo.output(), /pkg\/ is up to date/, 'nothing rebuilt');
+    assert.doesNotMatch(demo.output(), /wasm-pack build|cargo build|npm ci/, 'nothing built or installed');
+    const page = await fetch(demo.url);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /memory lab/i);
   } finally {
-    process.kill(-child.pid, 'SIGTERM');
+    demo.stop();
   }
 });
 

@@ -6,7 +6,7 @@
 // Firefox, and TypeScript with --strict. Where a bundler needs a step, the
 // test takes exactly the recipe the package README gives.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from './support/browser.mjs';
 import { freePort } from './support/ports.mjs';
+import { serveCommand } from './support/serve-command.mjs';
 import { serveStatic } from './support/static-server.mjs';
 import { withBrowser } from './support/webdriver.mjs';
 
@@ -175,31 +176,13 @@ describe('npm pack', () => {
 describe('consumers', () => {
   test('the lab without Rust: npx rust-wasm-memory-lab serves the shipped lab, which computes under its CSP', async () => {
     const dir = consumer('lab', { 'package.json': packageJson('module') });
-    const port = await freePort();
-    const child = spawn('npx', ['--no-install', 'rust-wasm-memory-lab', '--port', String(port)], {
+    const lab = await serveCommand('npx', ['--no-install', 'rust-wasm-memory-lab', '--port', String(await freePort())], {
       cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+      pattern: /rust-wasm-memory lab: (http:\/\/\S+)/,
+      seconds: 30,
     });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-    });
-    child.stderr.on('data', (d) => {
-      output += d;
-    });
+    const url = lab.url;
     try {
-      const url = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30000);
-        child.stdout.on('data', () => {
-          const m = /rust-wasm-memory lab: (http:\/\/\S+)/.exec(output);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]);
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`the lab exited ${code}:\n${output}`)));
-      });
       assert.equal((await fetch(`${url}../../etc/passwd`)).status, 404, 'nothing outside the lab');
       const page = await browser.newPage();
       const response = await page.goto(url);
@@ -210,7 +193,7 @@ describe('consumers', () => {
       assert.deepEqual(page.errors, []);
       await page.close();
     } finally {
-      process.kill(-child.pid, 'SIGTERM');
+      lab.stop();
     }
   });
 
