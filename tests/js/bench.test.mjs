@@ -42,6 +42,7 @@ test('the suite measures every path, every JS baseline and the floors, and evalu
       'set 64 B in, call 16',
       'set 64 B in, call, 64 B out 16',
       'memcpy 1048576',
+      'copy into wasm memory and out 1048576',
       'max pass (f32x4.pmax) 1048576',
       'divide pass (f32x4.div) 1048576',
       'divide pass (f64 reciprocal) 1048576',
@@ -154,6 +155,9 @@ test('evaluate() computes speed-ups and memcpy ratios from medians', () => {
       [undefined, undefined],
     ],
   );
+  // With the copies across the boundary timed, the copy path's floor uses them.
+  const crossing = evaluate(rows, [1048576], [...floors, { floor: 'copy into wasm memory and out', size: 1048576, medianNs: 150 }]).targets;
+  assert.equal(crossing[2].atFloor, 1000 / (80 + 150));
 });
 
 test('the per-face benchmark measures every face on every call it has', async () => {
