@@ -109,6 +109,10 @@ function stringTasks(fn, bytes, { m, raw }) {
  * @param {() => number} now
  */
 function repetitions(fn, now) {
+  // Warm up first: counted while the engine still interprets `fn`, a small
+  // loop can run 50× slower than once compiled, and batches sized from
+  // that finish within one coarse timer tick (then they read 0 ns).
+  for (const start = now(); now() - start < 10; ) fn();
   const start = now();
   let calls = 0;
   while (now() - start < 10) {
@@ -170,8 +174,9 @@ export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES 
     done += 1;
     for (const [path, t] of Object.entries(timings)) results.push({ kernel, size, path, medianNs: t.medianNs, callsPerSample: t.callsPerSample });
     // 'js' is the fastest baseline of this run; the row says which it was.
+    // A median of 0 is below the timer's resolution, not a measurement.
     const [name, best] = Object.entries(timings)
-      .filter(([p]) => p.startsWith('js:'))
+      .filter(([p, t]) => p.startsWith('js:') && t.medianNs > 0)
       .reduce((a, b) => (b[1].medianNs < a[1].medianNs ? b : a));
     results.push({ kernel, size, path: 'js', medianNs: best.medianNs, callsPerSample: best.callsPerSample, baseline: name.slice(3) });
     const line = [
