@@ -38,31 +38,28 @@ pub fn small_capacity() -> usize {
     SMALL
 }
 
-/// Runs `work` on a copy of the first `len` scratch elements (at most
-/// [`SMALL`]) as `T`.
-///
-/// The copy lives on the stack, in an array of 16 elements when that holds
-/// them and of [`SMALL`] otherwise: zeroing 256 bytes compiles to a
-/// `memory.fill`, which engines run as a call out of wasm (about 30 ns in
-/// V8, a third of a 16-element call), while 64 bytes are zeroed inline.
-fn with_copy<T: Copy + Default, R>(
-    len: usize,
-    from_bits: fn(u32) -> T,
-    work: impl FnOnce(&mut [T]) -> R,
-) -> R {
+/// Runs `work` on zeroed room for `len` elements (at most [`SMALL`]) on the
+/// stack: an array of 16 elements when that holds them and of [`SMALL`]
+/// otherwise. Zeroing 256 bytes compiles to a `memory.fill`, which engines
+/// run as a call out of wasm (about 30 ns in V8, a third of a 16-element
+/// call), while 64 bytes are zeroed inline.
+fn with_room<T: Copy + Default, R>(len: usize, work: impl FnOnce(&mut [T]) -> R) -> R {
     let mut short = [T::default(); 16];
     let mut long;
-    let copy: &mut [T] = if len <= short.len() {
+    let room: &mut [T] = if len <= short.len() {
         &mut short
     } else {
         long = [T::default(); SMALL];
         &mut long
     };
-    let len = len.min(copy.len());
-    for (slot, cell) in copy[..len].iter_mut().zip(&SCRATCH) {
+    let len = len.min(room.len());
+    work(&mut room[..len])
+}
+
+fn load<T>(values: &mut [T], from_bits: fn(u32) -> T) {
+    for (slot, cell) in values.iter_mut().zip(&SCRATCH) {
         *slot = from_bits(cell.load(Relaxed));
     }
-    work(&mut copy[..len])
 }
 
 fn store<T: Copy>(values: &[T], to_bits: fn(T) -> u32) {
@@ -86,7 +83,8 @@ pub fn small_sum_u32(len: usize) -> u32 {
 /// scaled them (the copy API's `normalize` result).
 #[wasm_bindgen(js_name = "__smallNormalize", skip_typescript)]
 pub fn small_normalize(len: usize) -> bool {
-    with_copy(len, f32::from_bits, |values| {
+    with_room(len, |values| {
+        load(values, f32::from_bits);
         let scaled = core_::normalize(values).is_ok();
         if scaled {
             store(values, f32::to_bits);
@@ -98,16 +96,8 @@ pub fn small_normalize(len: usize) -> bool {
 /// `fill_doubles` into the first `len` scratch elements.
 #[wasm_bindgen(js_name = "__smallFillDoubles", skip_typescript)]
 pub fn small_fill_doubles(len: usize) {
-    // Nothing to read first: zeroed room of the same two sizes.
-    let mut short = [0u32; 16];
-    let mut long;
-    let values: &mut [u32] = if len <= short.len() {
-        &mut short
-    } else {
-        long = [0u32; SMALL];
-        &mut long
-    };
-    let values = &mut values[..len.min(SMALL)];
-    core_::fill_doubles(values);
-    store(values, |bits| bits);
+    with_room(len, |values| {
+        core_::fill_doubles(values);
+        store(values, |bits| bits);
+    })
 }
