@@ -12,7 +12,8 @@
 #   bash scripts/setup.sh [test]  what `npm test` / `npm run bench` need: all
 #                  of the above, and
 #     cargo tools    geckodriver, cargo-fuzz (pinned below)
-#     browsers       chromium + chromium-driver, firefox-esr (apt, as root or
+#     browsers       chromium + chromium-driver, firefox-esr, and emoji and CJK
+#                    fonts for the lab (apt, as root or
 #                    sudo; without either, it names what to install and fails)
 #     miri           the nightly toolchain's miri and rust-src components
 #     msrv           the toolchain named by rust-version in Cargo.toml (minimal)
@@ -40,6 +41,10 @@ if [ "$level" = test ]; then
   command -v chromium >/dev/null || apt_pkgs+=(chromium)
   command -v chromedriver >/dev/null || apt_pkgs+=(chromium-driver)
   command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_pkgs+=(firefox-esr)
+  # Fonts for the lab's screenshots and text checks: colour emoji, and CJK
+  # (Debian's browsers bring only Latin, Greek and Cyrillic fonts).
+  [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || apt_pkgs+=(fonts-noto-color-emoji)
+  [ -e /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || apt_pkgs+=(fonts-droid-fallback)
 fi
 apt_pid=""
 if [ ${#apt_pkgs[@]} -gt 0 ]; then

@@ -3,8 +3,9 @@
 // toolkit (`new RawModule(exports)`), so every panel works in one linear
 // memory, and wires the panels to the inspector.
 import init, * as m from 'rust-wasm-memory';
-import { createInspector } from 'rust-wasm-memory/inspector';
+import { createInspector, describeModule, layoutOf } from 'rust-wasm-memory/inspector';
 import { RawModule } from 'rust-wasm-memory/raw';
+import wasmUrl from 'rust-wasm-memory/rust_wasm_memory_bg.wasm?url';
 
 import { arraysPanel } from './lab/arrays.js';
 import { benchPanel } from './lab/bench.js';
@@ -14,16 +15,30 @@ import { $, list } from './lab/util.js';
 import { walkPanel } from './lab/walk.js';
 import { yoursPanel } from './lab/yours.js';
 
-const exports = await init();
+// The module's bytes are fetched once: the glue instantiates them, and the
+// inspector's reader (inspect.wasm) reads where the module keeps its stack,
+// static data and heap, for the map's labels.
+const bytes = fetch(wasmUrl).then((r) => {
+  if (!r.ok) throw new Error(`${wasmUrl}: HTTP ${r.status}`);
+  return r.arrayBuffer();
+});
+const [exports, description] = await Promise.all([bytes.then((b) => init({ module_or_path: b })), bytes.then((b) => describeModule(b))]);
 const raw = new RawModule(exports);
 const memory = () => exports.memory;
-// The package's embeddable inspector, with the lab's element ids.
-const inspector = createInspector($('inspector-view'), { memory, heapStats: () => m.heapStats(), idPrefix: '' });
+// The package's embeddable inspector, with the lab's element ids; the map
+// draws every host block the module's registry lists.
+const inspector = createInspector($('inspector-view'), {
+  memory,
+  heapStats: () => m.heapStats(),
+  layout: layoutOf(description, /** @type {WebAssembly.Exports} */ (/** @type {unknown} */ (exports))),
+  blocks: () => raw.hostBlockList(),
+  idPrefix: '',
+});
 
-const runStrings = stringsPanel({ m, inspector });
-const runArrays = arraysPanel({ m, inspector });
+const runStrings = stringsPanel({ m, raw, inspector });
+const runArrays = arraysPanel({ m, memory, inspector });
 walkPanel({ raw, inspector });
-ownershipPanel({ raw, memory, inspector });
+ownershipPanel({ m, raw, memory, inspector });
 benchPanel({ m });
 const yours = yoursPanel();
 
@@ -37,6 +52,8 @@ const yours = yoursPanel();
   inspector,
   /** The "Your module" panel: what is open (`yours.current`), and `yours.open(file)`. */
   yours,
+  /** What inspect.wasm read from the module: exports, data segments, globals and `layout`. */
+  description,
   /** `len` bytes at `ptr` as a list, e.g. wasm.bytes(1024, 16). */
   bytes: (/** @type {number} */ ptr, len = 16) => list(new Uint8Array(exports.memory.buffer, ptr, len)),
 };

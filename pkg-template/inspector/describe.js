@@ -35,8 +35,31 @@ function load(source) {
  * @typedef {{ name: string, kind: string, params: string[], results: string[] }} ModuleExport
  * @typedef {{ initial: number, maximum: number | null, shared: boolean, memory64: boolean }} ModuleMemory
  * @typedef {{ memory: number | null, offset: number | null, offsetText: string, size: number }} ModuleData
- * @typedef {{ size: number, imports: ModuleImport[], exports: ModuleExport[], memories: ModuleMemory[], data: ModuleData[], start: boolean, kit: boolean }} ModuleDescription
+ * @typedef {{ type: string, mutable: boolean, imported: boolean, init: number | null, export: string | null }} ModuleGlobal
+ * @typedef {{ data: { start: number, end: number } | null, stack: { start: number, end: number } | null, stackPointerGlobal: number | null, stackPointerExport: string | null, heapBase: number | null, heapBaseExported: boolean }} ModuleLayout
+ * @typedef {{ size: number, imports: ModuleImport[], exports: ModuleExport[], memories: ModuleMemory[], data: ModuleData[], globals: ModuleGlobal[], layout: ModuleLayout, start: boolean, kit: boolean }} ModuleDescription
  */
+
+/**
+ * The memory layout the inspector's map labels, from a module's
+ * description: its static data, its stack and its heap base. With the
+ * module's `exports`, the stack pointer is read live when the module
+ * exports it (`__stack_pointer`); otherwise the map marks its initial
+ * value, where it is between calls.
+ * @param {ModuleDescription} description
+ * @param {WebAssembly.Exports} [exports]
+ * @returns {import('./map.js').MemoryLayout}
+ */
+export function layoutOf(description, exports) {
+  const l = description.layout;
+  const sp = l.stackPointerExport ? exports?.[l.stackPointerExport] : undefined;
+  return {
+    data: l.data,
+    stack: l.stack,
+    heapBase: l.heapBase,
+    stackPointer: sp instanceof WebAssembly.Global ? () => Number(sp.value) : null,
+  };
+}
 
 /**
  * Describes the module in `bytes`: imports, exports with signatures,

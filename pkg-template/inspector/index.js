@@ -4,11 +4,14 @@
 //
 // It shows the memory's size in bytes and pages, the heap statistics when
 // the module has them (a module built with rust-wasm-memory-kit, or any
-// `heapStats()` function), a map of the whole memory (one cell per run of
-// bytes: written by the last tracked call, inside a region the host marked,
-// non-zero, or zero), a hex and ASCII dump around any address, and every
+// `heapStats()` function), a labelled map of the memory (./map.js: the
+// stack with its stack pointer, the static data and the heap when the
+// layout is known, every block the module's registry lists and every region
+// the page marks, each with its owner, the bytes the last call wrote, and
+// the memory the last growth added), a hex and ASCII dump around any
+// address (click the map, or a block in the list under it), and every
 // growth event. `track(label, fn)` runs one call between two snapshots, so
-// it can say which bytes that call wrote.
+// it can say which bytes that call wrote, and where they are.
 //
 // It builds its DOM with createElement and textContent only and sets no
 // inline style, so it runs under a Content-Security-Policy with no
@@ -17,7 +20,9 @@
 // (`rwm-inspector`, `rwm-inspector-heap-map`, ...) with low specificity, so
 // a page's own rules win.
 
-export { describeModule, INSPECT_WASM_URL, MAX_MODULE_BYTES } from './describe.js';
+import { addressAt, draw, hex, placeOf, plan } from './map.js';
+
+export { describeModule, INSPECT_WASM_URL, layoutOf, MAX_MODULE_BYTES } from './describe.js';
 
 const PAGE = 65536;
 const ROWS = 16;
@@ -27,11 +32,13 @@ const ROWS = 16;
  * @typedef {{ liveBytes: number, liveAllocations: number, peakLiveBytes: number, hostBlocks: number }} Stats
  * @typedef {{
  *   memory: WebAssembly.Memory | (() => WebAssembly.Memory),
- *   kit?: { memory: WebAssembly.Memory, heapStats(): Stats, handshake: { countingAllocator: boolean } },
+ *   kit?: { memory: WebAssembly.Memory, heapStats(): Stats, handshake: { countingAllocator: boolean }, hostBlockList?(): { ptr: number, size: number }[] },
  *   heapStats?: () => Stats,
+ *   layout?: import('./map.js').MemoryLayout | null,
+ *   blocks?: (() => { ptr: number, size: number, owner?: string }[]) | null,
  *   idPrefix?: string,
  *   width?: number,
- *   height?: number,
+ *   rows?: number,
  * }} Options
  */
 
@@ -45,9 +52,6 @@ export function bytes(n) {
   if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(2)} MiB`;
   return `${(n / 1024 ** 3).toFixed(2)} GiB`;
 }
-
-/** @param {number} n */
-const hex = (n) => `0x${n.toString(16).padStart(8, '0')}`;
 
 /**
  * Parses an address typed by a person: decimal or `0x` hex.
@@ -77,6 +81,11 @@ export function createInspector(container, options) {
   const heapStats = options.heapStats ?? (kit ? () => kit.heapStats() : null);
   const counted = options.heapStats !== undefined || (kit?.handshake.countingAllocator ?? false);
   const prefix = options.idPrefix;
+  /** @type {import('./map.js').MemoryLayout | null} */
+  let layout = options.layout ?? null;
+  const listBlocks = options.blocks ?? (kit?.hostBlockList ? () => /** @type {any} */ (kit).hostBlockList() : null);
+  const width = options.width ?? 520;
+  const rows = options.rows ?? 8;
 
   /**
    * An element of the inspector: class `rwm-inspector-<part>`, and an id
@@ -105,14 +114,14 @@ export function createInspector(container, options) {
     return out;
   };
   const memSize = fact('Memory', 'mem-size');
+  const regionsFact = fact('Regions', 'mem-regions');
   const heapLive = fact('Heap, live', 'heap-live');
   const heapBlocks = fact('Host blocks', 'heap-blocks');
   const lastCall = fact('Last call', 'last-call');
 
   const figure = el('figure', 'figure');
   const canvas = el('canvas', 'heap-map');
-  canvas.width = options.width ?? 360;
-  canvas.height = options.height ?? 90;
+  canvas.width = width;
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', 'Map of linear memory');
   const caption = el('figcaption', 'caption');
@@ -122,11 +131,17 @@ export function createInspector(container, options) {
     s.className = `rwm-inspector-swatch ${kind}`;
     caption.append(' ', s, ` ${text}`);
   };
-  caption.append('Linear memory, row by row from address 0:');
+  const scale = document.createElement('span');
+  caption.append(scale, ' Click the map to show its bytes below.');
   swatch('used', 'non-zero bytes,');
+  swatch('host', 'host blocks (the registry),');
   swatch('live', 'regions the page holds,');
-  swatch('written', 'bytes the last call wrote.');
-  figure.append(canvas, caption);
+  swatch('written', 'bytes the last call wrote,');
+  swatch('flash', 'memory the last growth added.');
+  const blockTitle = document.createElement('h3');
+  blockTitle.textContent = 'Blocks';
+  const blockList = el('ul', 'blocks');
+  figure.append(canvas, caption, blockTitle, blockList);
 
   const form = el('form', 'hex-form');
   form.noValidate = true;
@@ -134,7 +149,7 @@ export function createInspector(container, options) {
   label.textContent = 'Address (decimal or 0x…)';
   const input = el('input', 'hex-addr');
   input.autocomplete = 'off';
-  input.value = '0';
+  input.placeholder = '0x00100000';
   // With ids, the label names the input by id; without, it wraps it (a
   // `for` attribute, even empty, would stop a wrapping label naming it).
   if (input.id) label.htmlFor = input.id;
@@ -176,6 +191,13 @@ export function createInspector(container, options) {
   let lastPages = memory().buffer.byteLength / PAGE;
   /** @type {number | null} */
   let focus = null;
+  /** The block the dump was last jumped to from the map. @type {number | null} */
+  let selected = null;
+  /** The memory the last growth added, and when. @type {{ from: number, to: number, at: number } | null} */
+  let grown = null;
+  /** @type {import('./map.js').MapPlan | null} */
+  let current = null;
+  let drawMs = 0;
 
   /** @param {string} what */
   function noteGrowth(what) {
@@ -184,6 +206,7 @@ export function createInspector(container, options) {
     const li = document.createElement('li');
     li.textContent = `${what}: ${lastPages} → ${pages} pages (${bytes(lastPages * PAGE)} → ${bytes(pages * PAGE)})`;
     growthList.prepend(li);
+    if (pages > lastPages) grown = { from: lastPages * PAGE, to: pages * PAGE, at: now() };
     lastPages = pages;
   }
 
@@ -204,9 +227,14 @@ export function createInspector(container, options) {
       written = diff(before, new Uint8Array(memory().buffer));
       noteGrowth(what);
       const total = written.reduce((n, [a, b]) => n + b - a, 0);
-      lastCall.textContent = `${what}: wrote ${bytes(total)} in ${written.length} range${written.length === 1 ? '' : 's'}`;
       if (written.length && focus === null) focus = written[0][0];
       refresh();
+      // Where each range is: a call's result on the heap, the allocator's
+      // bookkeeping beside it, the glue's return slot on the stack.
+      const where = written.slice(0, 4).map(([a, b]) => `${bytes(b - a)} at ${hex(a)} (${current ? placeOf(current, a) : 'memory'})`);
+      if (written.length > 4) where.push(`${written.length - 4} more`);
+      lastCall.textContent =
+        `${what}: wrote ${bytes(total)} in ${written.length} range${written.length === 1 ? '' : 's'}` + (where.length ? `: ${where.join('; ')}` : '');
     }
     return /** @type {T} */ (result);
   }
@@ -232,8 +260,32 @@ export function createInspector(container, options) {
       throw new RangeError(`address ${addr} is outside memory (0 to ${size - 1})`);
     }
     focus = addr;
-    input.value = String(addr);
+    input.value = hex(addr);
     dump();
+  }
+
+  /**
+   * Sets the layout the map labels (see `layoutOf`), or null for none.
+   * @param {import('./map.js').MemoryLayout | null} next
+   */
+  function setLayout(next) {
+    layout = next;
+    refresh();
+  }
+
+  /** The blocks to draw: the registry's, with the page's regions as owners, and the page's regions. */
+  function gatherBlocks() {
+    /** @type {import('./map.js').MapBlock[]} */
+    const out = [];
+    const marked = [...regions.entries()];
+    for (const b of listBlocks?.() ?? []) {
+      const owner = b.owner ?? marked.find(([, r]) => r.ptr === b.ptr)?.[0] ?? 'host block';
+      out.push({ ptr: b.ptr, size: b.size, owner, kind: 'host' });
+    }
+    for (const [owner, r] of marked) {
+      if (!out.some((b) => b.ptr === r.ptr)) out.push({ ptr: r.ptr, size: r.len, owner: r.label ?? owner, kind: 'page' });
+    }
+    return out.sort((a, b) => a.ptr - b.ptr);
   }
 
   /** Redraws everything from the current memory. */
@@ -252,8 +304,67 @@ export function createInspector(container, options) {
     }
     noteGrowth('between calls');
     drawMap();
+    listRegions();
     dump();
   }
+
+  function listRegions() {
+    if (!current) return;
+    const p = current;
+    const parts = p.regions.map((r) => `${r.name} ${hex(r.start)}–${hex(r.end)} (${bytes(r.end - r.start)})`);
+    if (p.regions.some((r) => r.name === 'stack') && p.stackPointer !== null) parts.push(`stack pointer ${hex(p.stackPointer)}`);
+    regionsFact.textContent = layout ? parts.join('; ') : 'not known (no layout given): the map shows the whole memory';
+    scale.textContent = `${p.detail.start === 0 ? 'The whole memory' : 'The heap'}, ${p.detail.rows} rows of ${bytes(p.detail.rowBytes)}, ${bytes(p.detail.bytesPerPixel)} per pixel.`;
+    const shown = p.blocks.slice(0, 64);
+    blockList.replaceChildren(
+      ...shown.map((b) => {
+        const li = document.createElement('li');
+        const go = document.createElement('button');
+        go.type = 'button';
+        go.className = `rwm-inspector-block ${b.kind}`;
+        go.textContent = `${hex(b.ptr)} · ${bytes(b.size)} · ${b.owner}`;
+        go.addEventListener('click', () => select(b.ptr));
+        li.append(go);
+        return li;
+      }),
+    );
+    if (p.blocks.length > shown.length) {
+      const li = document.createElement('li');
+      li.textContent = `and ${p.blocks.length - shown.length} more (click the map)`;
+      blockList.append(li);
+    }
+    if (!p.blocks.length) {
+      const li = document.createElement('li');
+      li.textContent = listBlocks ? 'No host blocks or page regions are live.' : 'No page regions marked (the module lists no blocks).';
+      blockList.append(li);
+    }
+  }
+
+  /** Jumps the dump to the block at `ptr` and outlines it on the map. @param {number} ptr */
+  function select(ptr) {
+    selected = ptr;
+    show(ptr);
+    drawMap();
+  }
+
+  canvas.addEventListener('click', (event) => {
+    if (!current) return;
+    const box = canvas.getBoundingClientRect();
+    const x = ((event.clientX - box.left) / box.width) * canvas.width;
+    const y = ((event.clientY - box.top) / box.height) * canvas.height;
+    const addr = addressAt(current, x, y);
+    if (addr === null) return;
+    // Within a pixel of a block counts as on it: a block can be smaller than a pixel.
+    const slack = current.detail.bytesPerPixel;
+    const block = current.blocks.find((b) => addr + slack > b.ptr && addr < b.ptr + Math.max(b.size, 1));
+    error.textContent = '';
+    if (block) select(block.ptr);
+    else {
+      selected = null;
+      show(addr);
+      drawMap();
+    }
+  });
 
   /** @param {number} addr */
   const isWritten = (addr) => written.some(([a, b]) => addr >= a && addr < b);
@@ -266,6 +377,7 @@ export function createInspector(container, options) {
     }
     const mem = new Uint8Array(memory().buffer);
     const at = focus;
+    if (document.activeElement !== input) input.value = hex(at);
     const start = Math.max(0, Math.min(at - (at % 16) - 16 * 2, mem.length - 16 * ROWS));
     for (let r = 0; r < ROWS; r++) {
       const base = start + r * 16;
@@ -289,40 +401,32 @@ export function createInspector(container, options) {
     }
   }
 
+  const now = () => (typeof performance === 'object' ? performance.now() : Date.now());
+  const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  let animating = false;
+
   function drawMap() {
+    const started = now();
+    const buffer = memory().buffer;
+    const p = plan({ size: buffer.byteLength, layout, blocks: gatherBlocks(), width, rows });
+    current = p;
+    if (canvas.height !== p.height) canvas.height = p.height;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const { width, height } = canvas;
-    const mem = new Uint8Array(memory().buffer);
-    const cells = width * height;
-    const per = Math.ceil(mem.length / cells);
-    const image = ctx.createImageData(width, height);
-    /**
-     * @param {number} cell
-     * @param {[number, number, number]} rgb
-     */
-    const paint = (cell, [r, g, b]) => {
-      const o = cell * 4;
-      image.data[o] = r;
-      image.data[o + 1] = g;
-      image.data[o + 2] = b;
-      image.data[o + 3] = 255;
-    };
-    for (let c = 0; c < cells; c++) {
-      const from = c * per;
-      const to = Math.min(from + per, mem.length);
-      let used = false;
-      for (let a = from; a < to && !used; a++) used = mem[a] !== 0;
-      paint(c, from >= mem.length ? [255, 255, 255] : used ? [100, 116, 139] : [226, 232, 240]);
+    // The memory the last growth added flashes for 1.5 s (stays marked,
+    // without motion, when the reader prefers less motion).
+    const age = grown ? now() - grown.at : Infinity;
+    const alpha = grown ? (reducedMotion ? 1 : Math.max(0, 1 - age / 1500)) : 0;
+    draw(ctx, p, { memory: buffer, written, flash: grown && { from: grown.from, to: grown.to, alpha }, selected });
+    canvas.dataset.bytesPerCell = String(p.detail.bytesPerPixel);
+    drawMs = now() - started;
+    if (alpha > 0 && !reducedMotion && !animating && typeof requestAnimationFrame === 'function') {
+      animating = true;
+      requestAnimationFrame(() => {
+        animating = false;
+        drawMap();
+      });
     }
-    for (const { ptr, len } of regions.values()) {
-      for (let c = Math.floor(ptr / per); c <= Math.floor((ptr + Math.max(len, 1) - 1) / per) && c < cells; c++) paint(c, [37, 99, 235]);
-    }
-    for (const [a, b] of written) {
-      for (let c = Math.floor(a / per); c <= Math.floor((b - 1) / per) && c < cells; c++) paint(c, [234, 88, 12]);
-    }
-    ctx.putImageData(image, 0, 0);
-    canvas.dataset.bytesPerCell = String(per);
   }
 
   refresh();
@@ -332,6 +436,15 @@ export function createInspector(container, options) {
     refresh,
     show,
     setRegion,
+    setLayout,
+    /** Where the map put everything on its last draw (regions, rows, blocks), or null before the first. */
+    get map() {
+      return current;
+    },
+    /** How long the last map draw took, in milliseconds. */
+    get lastDrawMs() {
+      return drawMs;
+    },
     /** The inspector's root element. */
     element: root,
     /** Byte ranges the last tracked call wrote. */

@@ -251,6 +251,11 @@ export declare class KitModule {
   lastStatus(): number;
   /** Allocates nothing, so consecutive reads with no calls between are equal. Counters are 0 without the counting allocator. */
   heapStats(): RawHeapStats;
+  /**
+   * The live host blocks (`alloc` blocks and handed-out result buffers), in address order: what the inspector's map draws.
+   * @throws {TypeError} if the module's kit has no `host_block_list` export (an older kit)
+   */
+  hostBlockList(): { ptr: number; size: number }[];
 }
 
 /** The package's own raw module (raw.wasm, or the raw exports of the bindgen build): a method per tutorial export. */

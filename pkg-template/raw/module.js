@@ -458,6 +458,43 @@ export class KitModule {
   }
 
   /**
+   * The live host blocks (from `alloc`, or result buffers handed out), as
+   * `{ ptr, size }` in address order: what the inspector draws. Lists
+   * through the scratch area where the list fits there, and otherwise
+   * through a block of its own, which it leaves out of the list and frees.
+   * Refused with a `TypeError` for a module whose kit has no
+   * `host_block_list` export (an older kit).
+   * @returns {{ ptr: number, size: number }[]}
+   */
+  hostBlockList() {
+    const e = this.exports;
+    if (typeof e.host_block_list !== 'function') {
+      throw new TypeError(`${this.constructor.name}.hostBlockList: the module does not export host_block_list (built with an older kit)`);
+    }
+    const inner = this.#inner;
+    for (let room = (e.host_blocks() >>> 0) + 1; ; room *= 2) {
+      const own = room * 8 > inner.scratchLength ? /** @type {number} */ (e.alloc(room * 8, 4)) >>> 0 : 0;
+      if (room * 8 > inner.scratchLength && own === 0) throw errorFor(e.last_status(), 'hostBlockList', `${room * 8} bytes for the list`);
+      const at = own || inner.scratch;
+      try {
+        const n = e.host_block_list(at, room);
+        if (n < 0) {
+          const status = e.last_status();
+          if (status === Status.WRONG_LENGTH) continue; // more blocks than room: ask again
+          throw errorFor(status, 'hostBlockList');
+        }
+        const words = new Uint32Array(inner.memory.buffer, at, 2 * n);
+        /** @type {{ ptr: number, size: number }[]} */
+        const list = [];
+        for (let i = 0; i < 2 * n; i += 2) if (words[i] !== own) list.push({ ptr: words[i], size: words[i + 1] });
+        return list;
+      } finally {
+        if (own) e.dealloc(own, room * 8, 4);
+      }
+    }
+  }
+
+  /**
    * The Rust heap: live bytes and allocations, totals, peak, host blocks.
    * Allocates nothing. The byte and allocation counters are 0 unless the
    * module enables the kit's `counting-allocator` feature

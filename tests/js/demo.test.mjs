@@ -136,7 +136,7 @@ describe('the memory lab on the dev server', () => {
     await page.getByRole('button', { name: 'F32Buffer.normalize (zero-copy)' }).click();
     assert.equal(await page.locator('#arrays-after').textContent(), `[${Array.from(new Float32Array([0.1, 0.5, 1])).join(', ')}]`);
     const call = await page.locator('#arrays-call').textContent();
-    const ptr = Number(/at ptr (\d+)/.exec(call)[1]);
+    const ptr = Number(/at ptr (0x[0-9a-f]{8})/.exec(call)[1]);
     const inMemory = await page.evaluate((p) => Array.from(new Float32Array(window.wasm.memory.buffer, p, 3)), ptr);
     assert.deepEqual(inMemory, Array.from(new Float32Array([0.1, 0.5, 1])), 'the values live in wasm memory at that pointer');
     assert.ok((await page.evaluate(() => window.wasm.inspector.regions)).some((r) => r.owner === 'F32Buffer' && r.ptr === ptr));
@@ -144,12 +144,16 @@ describe('the memory lab on the dev server', () => {
     await input.fill('1, two');
     await page.getByRole('button', { name: 'normalize (copy)' }).click();
     assert.equal(await page.locator('#arrays-error').textContent(), 'TypeError: "two" is not a number');
-    await input.fill('-1 2');
+    // Negative and fractional numbers become what a Uint32Array holds, and the note says so.
+    await input.fill('-1 2.5');
     await page.getByRole('button', { name: 'sumU32 (copy)' }).click();
-    assert.match(await page.locator('#arrays-error').textContent(), /^RangeError: -1 is not a u32/);
-    await input.fill('1 2');
-    await page.getByRole('button', { name: 'sumU32 (copy)' }).click();
+    assert.equal(await page.locator('#arrays-result').textContent(), String(sumU32(Uint32Array.from([-1, 2.5]))));
+    assert.match(await page.locator('#arrays-note').textContent(), /-1 became 4294967295, 2\.5 became 2\.$/);
     assert.equal(await page.locator('#arrays-error').textContent(), '');
+    // A failed call clears the previous call's results.
+    await input.fill('1, two');
+    await page.getByRole('button', { name: 'sumU32 (copy)' }).click();
+    assert.deepEqual(await page.locator('#arrays-result, #arrays-after, #arrays-call').allTextContents(), ['', '', '']);
     await screenshot(page, 'lab-arrays', page.locator('#arrays'));
   });
 
@@ -166,11 +170,12 @@ describe('the memory lab on the dev server', () => {
     }
     const rows = await table(page, 'walk-log');
     assert.equal(rows[0][3], '20 bytes');
-    assert.equal(rows[2][1], `sum_u32(${Number(rows[0][4].slice(4))}, 5)`);
+    assert.match(rows[0][4], new RegExp(`^ptr ${rows[0][2]} \\(${Number(rows[0][2])} in decimal\\)$`));
+    assert.equal(rows[2][1], `sum_u32(${rows[0][2]}, 5)`, 'one base for a pointer');
     assert.equal(rows[2][3], '5 elements');
     assert.equal(rows[2][4], String(sumU32(new Uint32Array([3, 1, 4, 1, 5]))));
     assert.equal(rows[3][3], '6 bytes', 'UTF-8 é is two bytes');
-    assert.match(rows[5][3], /^out = \{ptr: \d+, len: 16\}$/);
+    assert.match(rows[5][3], /^out = \{ptr: 0x[0-9a-f]{8}, len: 16\}$/);
     assert.equal(rows[6][4], JSON.stringify(processString('héllo')));
     assert.equal(rows[7][4], 'statuses 0, 0, 0, 0');
     assert.equal(await page.evaluate(() => window.wasm.heapStats().hostBlocks), blocksBefore, 'every block given back');
@@ -192,7 +197,7 @@ describe('the memory lab on the dev server', () => {
     await page.locator('#walk-reset').click();
   });
 
-  test('ownership: a leak climbs, a double free is refused with -7, a MemoryView survives growth', async () => {
+  test('pitfalls: a leak climbs, a double free is refused with -7, a MemoryView survives growth', async () => {
     const before = await page.evaluate(() => window.wasm.heapStats().liveBytes);
     await page.getByRole('button', { name: 'Allocate and forget 4 KiB' }).click();
     await page.getByRole('button', { name: 'Allocate and forget 4 KiB' }).click();
@@ -203,12 +208,15 @@ describe('the memory lab on the dev server', () => {
     assert.match(await page.locator('#heap-live').textContent(), new RegExp(`^${(after / 1024).toFixed(1)} KiB in`));
 
     await page.getByRole('button', { name: 'Allocate, free, free again' }).click();
-    assert.match(await page.locator('#double-free-result').textContent(), /first dealloc → 0; second dealloc → refused with status -7 \(NotOwnedError\)/);
+    assert.match(
+      await page.locator('#double-free-result').textContent(),
+      /first dealloc → 0 \(OK\); second dealloc → refused with status -7 \(NotOwnedError\)/,
+    );
 
     const pages = await page.evaluate(() => window.wasm.memory.buffer.byteLength / 65536);
     await page.getByRole('button', { name: 'Write, grow, read' }).click();
     const text = await page.locator('#grow-view-result').textContent();
-    assert.match(text, /The plain Uint32Array is detached: length 0\./);
+    assert.match(text, /The plain Uint32Array is detached: length 0, every read undefined\./);
     assert.match(text, /The MemoryView rebuilt itself: \[42, 2, 3, 4\]/);
     assert.match(await page.locator('#growth li').first().textContent(), new RegExp(`^memory\\.grow\\(1\\): ${pages} → ${pages + 1} pages`));
     assert.equal(await page.locator('#ownership-error').textContent(), '');

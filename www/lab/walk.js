@@ -2,6 +2,7 @@
 // with each pointer (always bytes) and length (elements of the type the
 // function reads) in a table, and every byte written shown by the inspector.
 import { errorFor } from 'rust-wasm-memory/raw';
+import { drawOutParam } from './diagrams.js';
 import { $, guarded, hex, list, parseU32s, row } from './util.js';
 
 /**
@@ -42,7 +43,7 @@ export function walkPanel({ raw, inspector }) {
         state.p = x.alloc(values.length * 4, 4);
         if (state.p === 0) throw errorFor(x.last_status(), 'alloc');
         inspector.setRegion('walk:values', { ptr: state.p, len: values.length * 4 });
-        return [`alloc(${values.length * 4}, 4)`, hex(state.p), `${values.length * 4} bytes`, `ptr ${state.p}`];
+        return [`alloc(${values.length * 4}, 4)`, hex(state.p), `${values.length * 4} bytes`, `ptr ${hex(state.p)} (${state.p} in decimal)`];
       },
     },
     {
@@ -63,7 +64,7 @@ export function walkPanel({ raw, inspector }) {
         const n = state.values.length;
         const sum = x.sum_u32(state.p, n) >>> 0;
         check(x.last_status(), 'sum_u32');
-        return [`sum_u32(${state.p}, ${n})`, hex(state.p), `${n} elements`, `${sum}`];
+        return [`sum_u32(${hex(state.p)}, ${n})`, hex(state.p), `${n} elements`, `${sum}`];
       },
     },
     {
@@ -96,7 +97,13 @@ export function walkPanel({ raw, inspector }) {
         state.rLen = len;
         inspector.setRegion('walk:result', { ptr, len });
         inspector.show(state.meta);
-        return [`process_string(${state.s}, ${state.sLen}, ${state.meta})`, hex(state.meta), `out = {ptr: ${ptr}, len: ${len}}`, `status ${status}`];
+        drawOutParam($('diagram-out'), { meta: state.meta, ptr, len, bytes: raw.view(Uint8Array, ptr, len).toArray(), text: raw.readString(ptr, len) });
+        return [
+          `process_string(${hex(state.s)}, ${state.sLen}, ${hex(state.meta)})`,
+          hex(state.meta),
+          `out = {ptr: ${hex(ptr)}, len: ${len}}`,
+          `status ${status}`,
+        ];
       },
     },
     {
@@ -104,7 +111,7 @@ export function walkPanel({ raw, inspector }) {
       run() {
         const text = raw.readString(state.r, state.rLen);
         inspector.show(state.r);
-        return [`readString(${state.r}, ${state.rLen})`, hex(state.r), `${state.rLen} bytes`, JSON.stringify(text)];
+        return [`readString(${hex(state.r)}, ${state.rLen})`, hex(state.r), `${state.rLen} bytes`, JSON.stringify(text)];
       },
     },
     {
@@ -115,7 +122,7 @@ export function walkPanel({ raw, inspector }) {
           return ['(frees skipped)', '—', `${state.rLen + state.sLen + 8 + state.values.length * 4} bytes leaked`, 'live bytes stay up'];
         }
         const statuses = freeAll().map((status, i) => check(status, i ? 'dealloc' : 'free_buffer'));
-        return [`free_buffer(${state.r}, ${state.rLen}); dealloc × 3`, '—', '4 blocks', `statuses ${statuses.join(', ')}`];
+        return [`free_buffer(${hex(state.r)}, ${state.rLen}); dealloc × 3`, '—', '4 blocks', `statuses ${statuses.join(', ')}`];
       },
     },
   ];

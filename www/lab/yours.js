@@ -6,7 +6,7 @@
 // have blocks allocated and written, and its memory is shown in an
 // inspector of its own. A bad file gets a message and leaves the page as
 // it was.
-import { createInspector, describeModule, MAX_MODULE_BYTES } from 'rust-wasm-memory/inspector';
+import { createInspector, describeModule, layoutOf, MAX_MODULE_BYTES } from 'rust-wasm-memory/inspector';
 import { KitModule } from 'rust-wasm-memory/raw';
 
 import { $, bytes, guarded, hex, row, showError } from './util.js';
@@ -159,7 +159,10 @@ export function yoursPanel() {
     $('yours-call').hidden = callable.length === 0;
     $('yours-blocks').hidden = current.kit === null;
     $('block-list').replaceChildren();
-    current.inspector = memory ? createInspector($('yours-inspector'), { memory, ...(current.kit ? { kit: current.kit } : {}) }) : null;
+    // The map labels the module's stack, static data and heap from its
+    // description (an exported __stack_pointer is read live).
+    const layout = layoutOf(current.description, current.instance?.exports);
+    current.inspector = memory ? createInspector($('yours-inspector'), { memory, layout, ...(current.kit ? { kit: current.kit } : {}) }) : null;
     if (!memory) $('yours-inspector').textContent = 'It has no memory to show.';
   }
 

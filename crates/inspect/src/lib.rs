@@ -77,6 +77,43 @@ pub struct Data {
     pub size: usize,
 }
 
+/// One global: its type, whether it is mutable, and its initial value when
+/// that is a constant (imported globals have none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Global {
+    /// `i32`, `i64`, `f32`, ...
+    pub ty: String,
+    pub mutable: bool,
+    pub imported: bool,
+    /// The initial value, when it is a constant.
+    pub init: Option<u64>,
+    /// The name it is exported under, if any.
+    pub export: Option<String>,
+}
+
+/// Where a module linked by LLVM's `wasm-ld` (Rust, C, Zig, ...) keeps
+/// things in memory 0, as far as the module itself says: its static data
+/// (the active data segments), its stack (below the initial stack pointer)
+/// and the start of its heap. See [`Module::layout`] for how each is found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    /// The active data segments' extent, `[start, end)`.
+    pub data: Option<(u64, u64)>,
+    /// The stack, `[start, end)`: it grows down from `end`, the initial
+    /// stack pointer.
+    pub stack: Option<(u64, u64)>,
+    /// The index of the stack pointer global.
+    pub stack_pointer_global: Option<u32>,
+    /// The name the stack pointer is exported under, when it is (then a
+    /// host can read its live value).
+    pub stack_pointer_export: Option<String>,
+    /// Where the heap starts.
+    pub heap_base: Option<u64>,
+    /// Whether `heap_base` is the module's own exported `__heap_base`
+    /// rather than the first 16-aligned address past the data and stack.
+    pub heap_base_exported: bool,
+}
+
 /// What [`describe`] finds.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Module {
@@ -86,6 +123,8 @@ pub struct Module {
     pub exports: Vec<Export>,
     pub memories: Vec<Memory>,
     pub data: Vec<Data>,
+    /// Every global, imported ones first (the index space).
+    pub globals: Vec<Global>,
     /// Whether it has a start function (run when it is instantiated).
     pub start: bool,
     /// Whether it exports the kit's handshake (built with rust-wasm-memory-kit).
@@ -179,7 +218,16 @@ pub fn describe(bytes: &[u8]) -> Result<Module, String> {
                             entry.maximum = mem.maximum;
                         }
                         TypeRef::Table(_) => entry.kind = "table",
-                        TypeRef::Global(_) => entry.kind = "global",
+                        TypeRef::Global(g) => {
+                            entry.kind = "global";
+                            m.globals.push(Global {
+                                ty: g.content_type.to_string(),
+                                mutable: g.mutable,
+                                imported: true,
+                                init: None,
+                                export: None,
+                            });
+                        }
                         TypeRef::Tag(_) => entry.kind = "tag",
                         _ => {}
                     }
@@ -202,6 +250,18 @@ pub fn describe(bytes: &[u8]) -> Result<Module, String> {
                     });
                 }
             }
+            Payload::GlobalSection(reader) => {
+                for g in reader {
+                    let g = g.map_err(|e| e.to_string())?;
+                    m.globals.push(Global {
+                        ty: g.ty.content_type.to_string(),
+                        mutable: g.ty.mutable,
+                        imported: false,
+                        init: const_offset(&g.init_expr).0,
+                        export: None,
+                    });
+                }
+            }
             Payload::StartSection { .. } => m.start = true,
             Payload::ExportSection(reader) => {
                 for e in reader {
@@ -220,6 +280,11 @@ pub fn describe(bytes: &[u8]) -> Result<Module, String> {
                         _ => ("other", (vec![], vec![])),
                     };
                     m.kit |= e.name == "rwm_kit_handshake";
+                    if e.kind == ExternalKind::Global {
+                        if let Some(g) = m.globals.get_mut(e.index as usize) {
+                            g.export.get_or_insert_with(|| e.name.to_string());
+                        }
+                    }
                     m.exports.push(Export {
                         name: e.name.to_string(),
                         kind,
@@ -295,6 +360,13 @@ fn json_list(out: &mut String, items: &[String]) {
     json_array(out, items, |o, s| json_str(o, s));
 }
 
+fn json_name(out: &mut String, name: Option<&str>) {
+    match name {
+        Some(name) => json_str(out, name),
+        None => out.push_str("null"),
+    }
+}
+
 fn json_opt(out: &mut String, v: Option<u64>) {
     match v {
         Some(v) => {
@@ -305,6 +377,76 @@ fn json_opt(out: &mut String, v: Option<u64>) {
 }
 
 impl Module {
+    /// Where the static data, the stack and the heap are, from the module
+    /// alone:
+    ///
+    /// - **data**: the extent of the active segments of memory 0 with
+    ///   constant offsets;
+    /// - **stack pointer**: the global exported as `__stack_pointer`, or
+    ///   else the first defined mutable i32/i64 global whose constant
+    ///   initial value is a positive multiple of 16 (wasm-ld defines it
+    ///   first);
+    /// - **stack**: from 0 up to the initial stack pointer when that is at
+    ///   or below the data (`--stack-first`, Rust's default), or from the
+    ///   end of the data up to it (C's default);
+    /// - **heap base**: the exported `__heap_base`, or else the first
+    ///   16-aligned address past the data and the stack.
+    ///
+    /// A module from another toolchain may have none of these; then the
+    /// fields are `None`.
+    ///
+    /// ```
+    /// let m = rust_wasm_memory_inspect::describe(b"\0asm\x01\0\0\0").unwrap();
+    /// assert_eq!(m.layout(), Default::default());
+    /// ```
+    pub fn layout(&self) -> Layout {
+        let mut layout = Layout::default();
+        let segments = self
+            .data
+            .iter()
+            .filter(|d| d.memory == Some(0) && d.size > 0)
+            .filter_map(|d| d.offset.map(|o| (o, o.saturating_add(d.size as u64))));
+        layout.data = segments.fold(None, |acc, (a, b)| match acc {
+            None => Some((a, b)),
+            Some((x, y)) => Some((x.min(a), y.max(b))),
+        });
+        let named = |name: &str| {
+            self.globals
+                .iter()
+                .position(|g| g.export.as_deref() == Some(name))
+        };
+        let sp = named("__stack_pointer").or_else(|| {
+            self.globals.iter().position(|g| {
+                !g.imported
+                    && g.mutable
+                    && (g.ty == "i32" || g.ty == "i64")
+                    && g.init.is_some_and(|v| v > 0 && v % 16 == 0)
+            })
+        });
+        if let Some(i) = sp {
+            let g = &self.globals[i];
+            layout.stack_pointer_global = u32::try_from(i).ok();
+            layout.stack_pointer_export = g.export.clone();
+            if let Some(top) = g.init {
+                let bottom = match layout.data {
+                    Some((start, end)) if start < top && end <= top => end,
+                    _ => 0,
+                };
+                layout.stack = Some((bottom, top));
+            }
+        }
+        let exported = named("__heap_base").and_then(|i| self.globals[i].init);
+        layout.heap_base_exported = exported.is_some();
+        layout.heap_base = exported.or_else(|| {
+            let end = layout
+                .data
+                .map_or(0, |d| d.1)
+                .max(layout.stack.map_or(0, |s| s.1));
+            (end > 0).then(|| end.div_ceil(16) * 16)
+        });
+        layout
+    }
+
     /// The description as JSON (what `inspect.wasm` hands to the page).
     ///
     /// ```
@@ -357,6 +499,36 @@ impl Module {
             json_str(o, &d.offset_text);
             let _ = write!(o, ",\"size\":{}}}", d.size);
         });
+        o.push_str(",\"globals\":");
+        json_array(&mut o, &self.globals, |o, g| {
+            let _ = write!(
+                o,
+                "{{\"type\":\"{}\",\"mutable\":{},\"imported\":{},\"init\":",
+                g.ty, g.mutable, g.imported
+            );
+            json_opt(o, g.init);
+            o.push_str(",\"export\":");
+            json_name(o, g.export.as_deref());
+            o.push('}');
+        });
+        let l = self.layout();
+        let range = |o: &mut String, r: Option<(u64, u64)>| match r {
+            Some((a, b)) => {
+                let _ = write!(o, "{{\"start\":{a},\"end\":{b}}}");
+            }
+            None => o.push_str("null"),
+        };
+        o.push_str(",\"layout\":{\"data\":");
+        range(&mut o, l.data);
+        o.push_str(",\"stack\":");
+        range(&mut o, l.stack);
+        o.push_str(",\"stackPointerGlobal\":");
+        json_opt(&mut o, l.stack_pointer_global.map(u64::from));
+        o.push_str(",\"stackPointerExport\":");
+        json_name(&mut o, l.stack_pointer_export.as_deref());
+        o.push_str(",\"heapBase\":");
+        json_opt(&mut o, l.heap_base);
+        let _ = write!(o, ",\"heapBaseExported\":{}}}", l.heap_base_exported);
         let _ = write!(o, ",\"start\":{},\"kit\":{}}}", self.start, self.kit);
         o
     }

@@ -198,8 +198,16 @@ impl Registry {
         freed
     }
 
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.live
+    }
+
+    /// The live blocks as `(address, size)`, in address order.
+    pub(crate) fn live(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.slots
+            .iter()
+            .filter(|s| s.live)
+            .map(|s| (s.block.addr(), s.block.size))
     }
 
     #[cfg(test)]

@@ -289,6 +289,39 @@ impl Host<'_> {
         Ok(&mut self.slice_mut(ptr, 1)?[0])
     }
 
+    /// Writes the live host blocks, as `(address, size)` pairs in address
+    /// order, into the `cap` pairs at `out`, and returns how many blocks are
+    /// live. Refused with [`Status::WrongLength`] (and nothing written) when
+    /// `cap` is less than that: the host asks again with room for all.
+    ///
+    /// ```
+    /// use rust_wasm_memory_kit::{Status, blocks, call_value};
+    /// let p = blocks::allocate(64, 8).unwrap().as_ptr().cast::<u32>();
+    /// let listed = call_value(Vec::new(), |host| {
+    ///     let n = host.list_blocks(p, 8)?;
+    ///     Ok(blocks::with_slice(p.addr(), 2 * n, |v: &[u32]| v.to_vec()).unwrap())
+    /// });
+    /// assert!(listed.chunks(2).any(|b| b == [p.addr() as u32, 64]));
+    /// assert_eq!(call_value(0, |host| host.list_blocks(p, 0)), 0);
+    /// assert_eq!(rust_wasm_memory_kit::last_status(), Status::WrongLength.code());
+    /// blocks::release(p.addr(), 64, 8).unwrap();
+    /// ```
+    pub fn list_blocks(&self, out: *mut u32, cap: usize) -> Result<usize, Status> {
+        let pairs = self.slice_mut(out, cap.checked_mul(2).ok_or(Status::InvalidArgument)?)?;
+        let registry = self.registry.borrow();
+        let live = registry.len();
+        if live > cap {
+            return Err(Status::WrongLength);
+        }
+        for (pair, (addr, size)) in pairs.chunks_exact_mut(2).zip(registry.live()) {
+            // wasm32 addresses and sizes fit in u32; natively, only the low
+            // half is kept (the native build is for tests).
+            pair[0] = addr as u32;
+            pair[1] = size as u32;
+        }
+        Ok(live)
+    }
+
     /// The `len` bytes at `ptr` as text: UTF-8, or [`Status::InvalidUtf8`].
     ///
     /// ```

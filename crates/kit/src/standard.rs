@@ -12,6 +12,7 @@
 //! | `last_status() -> status` | the status of the last call |
 //! | `heap_stats(out) -> status` | writes [`HeapStats`] (four words) to `out` |
 //! | `heap_live_bytes()`, `heap_live_allocations()`, `heap_total_allocations()`, `heap_peak_live_bytes()`, `host_blocks()` | the counters one by one |
+//! | `host_block_list(out, cap) -> count` | the live host blocks as `(address, size)` pairs, for an inspector's map |
 //! | `debug_ptr(ptr, len) -> status`, `debug_message_ptr()`, `debug_message_len()` | describes a range against the live blocks, as text in static memory |
 //! | `install_panic_hook()`, `panic_record() -> *const PanicRecord` | the panic record the host reads after a trap |
 //! | `panic_probe(code)` (feature `panic-probe`) | panics on purpose, to test a host's recovery |
@@ -270,6 +271,34 @@ crate::export! {
     /// ```
     fn host_blocks() -> usize {
         blocks::live_blocks()
+    }
+
+    /// Lists the live host blocks: writes `(address, size)` pairs (two u32
+    /// each, in address order) into the `cap` pairs at `out`, and returns
+    /// how many blocks are live; or -1 with `last_status()` -8 when `cap` is
+    /// too small (nothing written), or the status of a refused `out` range.
+    /// The inspector draws them with it.
+    ///
+    /// ```
+    /// use rust_wasm_memory_kit::standard::{alloc, dealloc, host_block_list, host_blocks, last_status};
+    /// let p = alloc(24, 8);
+    /// let cap = host_blocks() as u32;
+    /// let out = alloc(8 * (cap + 1), 4).cast::<u32>();
+    /// let n = host_block_list(out, cap + 1);
+    /// assert_eq!(n as usize, host_blocks());
+    /// // SAFETY (a host reading its own block): `out` holds `n` pairs.
+    /// let pairs = unsafe { core::slice::from_raw_parts(out, 2 * n as usize) };
+    /// assert!(pairs.chunks(2).any(|b| b == [p.addr() as u32, 24]));
+    /// assert_eq!(host_block_list(out, 1), -1);
+    /// assert_eq!(last_status(), -8);
+    /// dealloc(out.cast(), 8 * (cap + 1), 4);
+    /// dealloc(p, 24, 8);
+    /// ```
+    fn host_block_list(out: *mut u32, cap: u32) -> i32 {
+        crate::call_value(-1, |host| {
+            let n = host.list_blocks(out, cap as usize)?;
+            i32::try_from(n).map_err(|_| Status::InvalidArgument)
+        })
     }
 
     /// Writes the [`HeapStats`] (four words: live bytes, live allocations,

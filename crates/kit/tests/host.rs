@@ -223,3 +223,63 @@ fn more_than_max_ranges_in_one_call_is_refused_not_overrun() {
     });
     assert_eq!(status, Status::InvalidArgument.code());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: runs(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `list_blocks` lists exactly the live blocks of a model, in address
+    /// order with their sizes, after any sequence of allocations and frees;
+    /// with too little room it refuses with -8 and writes nothing.
+    #[test]
+    fn the_block_list_is_the_live_blocks_in_address_order(
+        ops in prop::collection::vec((0usize..40, any::<bool>()), 1..24),
+    ) {
+        let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let before: Vec<(u32, u32)> = list().unwrap();
+        let mut live: Vec<(usize, usize)> = Vec::new();
+        for (size, free) in ops {
+            if free && !live.is_empty() {
+                let (addr, size) = live.remove(size % live.len());
+                blocks::release(addr, size, 8).unwrap();
+            } else {
+                live.push((blocks::allocate(size, 8).unwrap().as_ptr().addr(), size));
+            }
+        }
+        // Natively, addresses are 64-bit and the list keeps their low half,
+        // so the lists are compared sorted (the order is checked in `list`
+        // on wasm32, where an address is its u32).
+        let mut model: Vec<(u32, u32)> = before.iter().copied().chain(live.iter().map(|&(a, s)| (a as u32, s as u32))).collect();
+        model.sort_unstable();
+        let mut listed = list().unwrap();
+        listed.sort_unstable();
+        prop_assert_eq!(listed, model);
+        for (addr, size) in live {
+            blocks::release(addr, size, 8).unwrap();
+        }
+            let mut after = list().unwrap();
+        after.sort_unstable();
+        let mut before = before;
+        before.sort_unstable();
+        prop_assert_eq!(after, before);
+    }
+}
+
+/// The live blocks other than the one listed into, through `list_blocks`;
+/// also checks that one pair too few is refused with nothing written.
+fn list() -> Result<Vec<(u32, u32)>, Status> {
+    let n = blocks::live_blocks() + 1; // and the block listed into
+    let out = blocks::allocate(8 * n, 4)?.as_ptr();
+    let p = std::ptr::without_provenance_mut::<u32>(out.addr());
+    let short = rust_wasm_memory_kit::call_value(usize::MAX, |host| host.list_blocks(p, n - 1));
+    assert_eq!((short, rust_wasm_memory_kit::last_status()), (usize::MAX, Status::WrongLength.code()));
+    let untouched = blocks::with_slice(out.addr(), 2 * n, |v: &[u32]| v.iter().all(|&w| w == 0)).unwrap();
+    assert!(untouched, "a refused list writes nothing");
+    let count = rust_wasm_memory_kit::call_value(0, |host| host.list_blocks(p, n));
+    assert_eq!(count, n);
+    let pairs = blocks::with_slice(out.addr(), 2 * n, |v: &[u32]| v.chunks(2).map(|c| (c[0], c[1])).collect::<Vec<_>>()).unwrap();
+    blocks::release(out.addr(), 8 * n, 4)?;
+    if cfg!(target_pointer_width = "32") {
+        assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0), "address order");
+    }
+    Ok(pairs.into_iter().filter(|&(a, _)| a != out.addr() as u32).collect())
+}
