@@ -23,6 +23,7 @@ const bytes = fetch(wasmUrl).then((r) => {
   return r.arrayBuffer();
 });
 const [exports, description] = await Promise.all([bytes.then((b) => init({ module_or_path: b })), bytes.then((b) => describeModule(b))]);
+const atStart = m.heapStats();
 const raw = new RawModule(exports);
 const memory = () => exports.memory;
 // The package's embeddable inspector, with the lab's element ids; the map
@@ -58,6 +59,12 @@ const yours = yoursPanel();
   bytes: (/** @type {number} */ ptr, len = 16) => list(new Uint8Array(exports.memory.buffer, ptr, len)),
 };
 
+// The heap before the page made any call, explained: what the module
+// allocated while it started.
+$('heap-at-start').textContent =
+  atStart.liveAllocations === 2 && atStart.liveBytes === 516
+    ? `${atStart.liveBytes} B in ${atStart.liveAllocations} allocations before this page made any call: wasm-bindgen's table of slots for JS values the module holds (128 slots × 4 B = 512 B) and the boxed panic hook the start function installs (4 B).`
+    : `${atStart.liveBytes} B in ${atStart.liveAllocations} allocations before this page made any call: what the module allocated while it started.`;
 await runStrings();
 await runArrays();
 inspector.refresh();

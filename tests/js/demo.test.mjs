@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { asciiUppercase, echoSuffix, greet, normalize, processString, sumU32 } from 'rust-wasm-memory';
 import { build } from 'vite';
 import { BASELINES } from '../../bench/baselines.mjs';
@@ -154,6 +155,10 @@ describe('the memory lab on the dev server', () => {
     await input.fill('1, two');
     await page.getByRole('button', { name: 'sumU32 (copy)' }).click();
     assert.deepEqual(await page.locator('#arrays-result, #arrays-after, #arrays-call').allTextContents(), ['', '', '']);
+    // The screenshot shows a call that teaches: the default array through the copy API.
+    await input.fill('4, -2, 10, 2.5');
+    await page.getByRole('button', { name: 'normalize (copy)' }).click();
+    assert.equal(await page.locator('#arrays-error').textContent(), '');
     await screenshot(page, 'lab-arrays', page.locator('#arrays'));
   });
 
@@ -258,6 +263,10 @@ describe('the memory lab on the dev server', () => {
     await page.getByLabel('Address (decimal or 0x…)').press('Enter');
     assert.match(await page.locator('#inspector-error').textContent(), /^RangeError: address 99999999999 is outside memory/);
     assert.equal(typeof (await page.evaluate(() => window.wasm.bytes(0, 4))), 'string', 'window.wasm is the debug handle');
+    // Back to a real address (the first written range) for the screenshot.
+    await page.getByLabel('Address (decimal or 0x…)').fill(`0x${at.toString(16)}`);
+    await page.getByLabel('Address (decimal or 0x…)').press('Enter');
+    assert.equal(await page.locator('#inspector-error').textContent(), '');
     await screenshot(page, 'lab-inspector', page.locator('#inspector'));
   });
 
@@ -352,6 +361,23 @@ describe('the memory lab on the dev server', () => {
     await page.waitForSelector('#block-list li');
     assert.match(await page.locator('#block-list li').first().textContent(), /^0x[0-9a-f]{8}, 13 bytes: "hello, module" Free$/);
     assert.equal(await page.locator('#yours-inspector .rwm-inspector-heap-blocks').textContent(), '1');
+    // Its map: the module's own stack, static data and heap, and the block just written.
+    const map = await page.evaluate(() => {
+      const c = window.wasm.yours.current;
+      return { layout: c.description.layout, regions: c.inspector.map.regions, blocks: c.inspector.map.blocks, list: c.kit.hostBlockList() };
+    });
+    assert.deepEqual(
+      map.regions.map((r) => [r.name, r.start]),
+      [
+        ['stack', 0],
+        ['static', map.layout.data.start],
+        ['heap', map.layout.heapBase],
+      ],
+    );
+    assert.deepEqual(
+      map.blocks.map((x) => [x.ptr, x.size, x.kind]),
+      map.list.map((x) => [x.ptr, x.size, 'host']),
+    );
     assert.match(await page.locator('#yours-inspector .rwm-inspector-last-call').textContent(), /^alloc \+ write "hello, module": wrote/);
     await screenshot(page, 'lab-yours', page.locator('#yours'));
     await page.locator('#block-list button').click();
@@ -409,8 +435,6 @@ describe('the memory lab on the dev server', () => {
     assert.equal(await page.locator('#bench-charts canvas').count(), 3);
     assert.equal(await page.locator('#bench-error').textContent(), '');
     await screenshot(page, 'lab-bench', page.locator('#bench'));
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, 'lab');
   });
 
   test('the page logged no errors', () => {
@@ -441,9 +465,18 @@ describe('the static build (npm run build:www) from a plain file server', () => 
 
   test('loads from a sub-path with the meta CSP enforced, and computes', async () => {
     const page = await browser.newPage();
+    // What the page transfers, compressed as a server would send it.
+    const transferred = new Map();
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname.replace(/^\/some\/path\//, '');
+      if (r.status() === 200) transferred.set(path, gzipSync(readFileSync(join(dir, 'some', 'path', path || 'index.html'))).length);
+    });
     const response = await page.goto(`${server.url}some/path/`);
     assert.equal(response.headers()['content-security-policy'], undefined, 'no header: the meta tag does the work');
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    const total = [...transferred.values()].reduce((a, b) => a + b, 0);
+    assert.ok(transferred.size >= 4, `the page, its script, style and wasm: ${[...transferred.keys()]}`);
+    assert.ok(total <= 300 * 1000, `the lab transfers ${total} bytes gzip (at most 300 KB): ${JSON.stringify(Object.fromEntries(transferred))}`);
     assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), CSP);
     await page.getByLabel('Text', { exact: true }).fill('static');
     assert.equal(await page.locator('#out-process').textContent(), processString('static'));

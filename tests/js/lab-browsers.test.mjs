@@ -9,6 +9,7 @@
 // click, the CSP, the XSS case and axe-core's accessibility rules.
 // Screenshots go to target/screenshots/ (UPDATE_SCREENSHOTS=1: to docs/).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -323,10 +324,47 @@ for (const [name, launch] of [
       assert.deepEqual(violations, []);
     });
 
-    test('a screenshot, and the page logged no errors', async () => {
-      await b.evaluate(() => window.scrollTo(0, 0));
-      await b.screenshot(join(shots, `lab-${name}.png`));
-      const png = readFileSync(join(shots, `lab-${name}.png`));
+    test('the heap at start is explained with its numbers', async () => {
+      // The same module, started fresh in Node, makes the same allocations.
+      const fresh = JSON.parse(
+        execFileSync(
+          process.execPath,
+          ['--input-type=module', '-e', "import { heapStats } from 'rust-wasm-memory'; console.log(JSON.stringify(heapStats()))"],
+          { cwd: root, encoding: 'utf8' },
+        ),
+      );
+      assert.deepEqual([fresh.liveBytes, fresh.liveAllocations], [516, 2]);
+      const text = await b.evaluate(() => document.getElementById('heap-at-start').textContent);
+      assert.match(
+        text,
+        /^516 B in 2 allocations before this page made any call: wasm-bindgen's table of slots for JS values the module holds \(128 slots × 4 B = 512 B\) and the boxed panic hook the start function installs \(4 B\)\.$/,
+      );
+    });
+
+    test('screenshots in states that teach, and the page logged no errors', async () => {
+      // The hero, on a fresh page (memory at its starting size, so blocks
+      // are wide on the map): emoji and CJK text over its UTF-8 bytes, a
+      // leaked block selected on the map with its bytes in the dump.
+      await b.goto(demo.url);
+      await until(b, () => document.body.dataset.ready === 'true');
+      await b.evaluate((t) => {
+        const input = document.getElementById('text');
+        input.value = t;
+        input.dispatchEvent(new Event('input'));
+      }, 'Ferris 🦀 世界');
+      await new Promise((r) => setTimeout(r, 200));
+      await click(b, 'leak');
+      await click(b, 'do-buffer');
+      await b.evaluate(() => {
+        const leak = [...document.querySelectorAll('#blocks button')].find((x) => x.textContent.includes('leak'));
+        leak.click();
+        window.scrollTo(0, 0);
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const file = name === 'chromium' ? 'lab.png' : `lab-${name}.png`;
+      await b.screenshot(join(shots, file));
+      if (name === 'chromium') await b.page.locator('#inspector').screenshot({ path: join(shots, 'lab-map.png') });
+      const png = readFileSync(join(shots, file));
       assert.equal(png.subarray(1, 4).toString(), 'PNG');
       assert.deepEqual(
         b.errors().map((e) => e.message),

@@ -280,10 +280,10 @@ pub fn describe(bytes: &[u8]) -> Result<Module, String> {
                         _ => ("other", (vec![], vec![])),
                     };
                     m.kit |= e.name == "rwm_kit_handshake";
-                    if e.kind == ExternalKind::Global {
-                        if let Some(g) = m.globals.get_mut(e.index as usize) {
-                            g.export.get_or_insert_with(|| e.name.to_string());
-                        }
+                    if e.kind == ExternalKind::Global
+                        && let Some(g) = m.globals.get_mut(e.index as usize)
+                    {
+                        g.export.get_or_insert_with(|| e.name.to_string());
                     }
                     m.exports.push(Export {
                         name: e.name.to_string(),

@@ -51,12 +51,36 @@ fn inspect(path: &str) -> Result<(), String> {
             None => format!("passive: {} bytes", d.size),
         })
         .collect();
+    let l = m.layout();
+    let range =
+        |r: Option<(u64, u64)>| r.map(|(a, b)| format!("0x{a:08x}-0x{b:08x} ({} bytes)", b - a));
+    let mut layout = Vec::new();
+    if let Some(r) = range(l.stack) {
+        let sp = match (&l.stack_pointer_export, l.stack_pointer_global) {
+            (Some(name), _) => format!(", stack pointer exported as {name}"),
+            (None, Some(g)) => format!(", stack pointer in global {g}"),
+            _ => String::new(),
+        };
+        layout.push(format!("stack {r}, grows down{sp}"));
+    }
+    if let Some(r) = range(l.data) {
+        layout.push(format!("static data {r}"));
+    }
+    if let Some(h) = l.heap_base {
+        let how = if l.heap_base_exported {
+            "__heap_base"
+        } else {
+            "past the data and stack"
+        };
+        layout.push(format!("heap from 0x{h:08x} ({how})"));
+    }
     println!("== {path} ({} bytes)", bytes.len());
     for (title, items) in [
         ("imports", &imports),
         ("exports", &exports),
         ("memories", &memories),
         ("data segments", &data),
+        ("memory layout", &layout),
     ] {
         println!("{title} ({}):", items.len());
         for item in items {

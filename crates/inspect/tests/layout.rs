@@ -30,14 +30,16 @@ fn shape() -> impl Strategy<Value = Shape> {
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(|(stack_first, stack, segments, export_heap_base, export_sp, const_first)| Shape {
-            stack_first,
-            stack,
-            segments,
-            export_heap_base,
-            export_sp,
-            const_first,
-        })
+        .prop_map(
+            |(stack_first, stack, segments, export_heap_base, export_sp, const_first)| Shape {
+                stack_first,
+                stack,
+                segments,
+                export_heap_base,
+                export_sp,
+                const_first,
+            },
+        )
 }
 
 /// The module and the layout it should be read as.
@@ -49,14 +51,26 @@ fn build(s: &Shape) -> (Vec<u8>, Layout) {
     let mut extent: Option<(u64, u64)> = None;
     for &(gap, size) in &s.segments {
         at += gap;
-        data.active(0, &ConstExpr::i32_const(at as i32), vec![7u8; size as usize]);
+        data.active(
+            0,
+            &ConstExpr::i32_const(at as i32),
+            vec![7u8; size as usize],
+        );
         extent = Some((extent.map_or(at, |e| e.0), at + size));
         at += size;
     }
-    let sp = if s.stack_first { s.stack } else { align16(extent.map_or(data_base, |e| e.1)) + s.stack };
+    let sp = if s.stack_first {
+        s.stack
+    } else {
+        align16(extent.map_or(data_base, |e| e.1)) + s.stack
+    };
     let heap = align16(extent.map_or(0, |e| e.1).max(sp));
     let mut globals = GlobalSection::new();
-    let i32g = |mutable| GlobalType { val_type: ValType::I32, mutable, shared: false };
+    let i32g = |mutable| GlobalType {
+        val_type: ValType::I32,
+        mutable,
+        shared: false,
+    };
     if s.const_first {
         globals.global(i32g(false), &ConstExpr::i32_const(4096));
     }
@@ -72,11 +86,24 @@ fn build(s: &Shape) -> (Vec<u8>, Layout) {
         exports.export("__heap_base", ExportKind::Global, sp_index + 1);
     }
     let mut memories = MemorySection::new();
-    let pages = (heap + 65535) / 65536 + 1;
-    memories.memory(MemoryType { minimum: pages, maximum: None, memory64: false, shared: false, page_size_log2: None });
+    let pages = heap.div_ceil(65536) + 1;
+    memories.memory(MemoryType {
+        minimum: pages,
+        maximum: None,
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    });
     let mut m = Module::new();
-    m.section(&memories).section(&globals).section(&exports).section(&data);
-    let stack_bottom = if s.stack_first { 0 } else { extent.map_or(0, |e| e.1) };
+    m.section(&memories)
+        .section(&globals)
+        .section(&exports)
+        .section(&data);
+    let stack_bottom = if s.stack_first {
+        0
+    } else {
+        extent.map_or(0, |e| e.1)
+    };
     let layout = Layout {
         data: extent,
         stack: Some((stack_bottom, sp)),
@@ -102,7 +129,13 @@ proptest! {
 #[test]
 fn a_module_with_no_globals_or_data_has_no_layout() {
     let mut memories = MemorySection::new();
-    memories.memory(MemoryType { minimum: 1, maximum: None, memory64: false, shared: false, page_size_log2: None });
+    memories.memory(MemoryType {
+        minimum: 1,
+        maximum: None,
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    });
     let mut m = Module::new();
     m.section(&memories);
     let layout = describe(&m.finish()).unwrap().layout();

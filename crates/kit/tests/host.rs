@@ -271,15 +271,25 @@ fn list() -> Result<Vec<(u32, u32)>, Status> {
     let out = blocks::allocate(8 * n, 4)?.as_ptr();
     let p = std::ptr::without_provenance_mut::<u32>(out.addr());
     let short = rust_wasm_memory_kit::call_value(usize::MAX, |host| host.list_blocks(p, n - 1));
-    assert_eq!((short, rust_wasm_memory_kit::last_status()), (usize::MAX, Status::WrongLength.code()));
-    let untouched = blocks::with_slice(out.addr(), 2 * n, |v: &[u32]| v.iter().all(|&w| w == 0)).unwrap();
+    assert_eq!(
+        (short, rust_wasm_memory_kit::last_status()),
+        (usize::MAX, Status::WrongLength.code())
+    );
+    let untouched =
+        blocks::with_slice(out.addr(), 2 * n, |v: &[u32]| v.iter().all(|&w| w == 0)).unwrap();
     assert!(untouched, "a refused list writes nothing");
     let count = rust_wasm_memory_kit::call_value(0, |host| host.list_blocks(p, n));
     assert_eq!(count, n);
-    let pairs = blocks::with_slice(out.addr(), 2 * n, |v: &[u32]| v.chunks(2).map(|c| (c[0], c[1])).collect::<Vec<_>>()).unwrap();
+    let pairs = blocks::with_slice(out.addr(), 2 * n, |v: &[u32]| {
+        v.chunks(2).map(|c| (c[0], c[1])).collect::<Vec<_>>()
+    })
+    .unwrap();
     blocks::release(out.addr(), 8 * n, 4)?;
     if cfg!(target_pointer_width = "32") {
         assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0), "address order");
     }
-    Ok(pairs.into_iter().filter(|&(a, _)| a != out.addr() as u32).collect())
+    Ok(pairs
+        .into_iter()
+        .filter(|&(a, _)| a != out.addr() as u32)
+        .collect())
 }

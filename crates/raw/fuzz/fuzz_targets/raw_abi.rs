@@ -7,6 +7,8 @@
 //! - a non-empty range that is not inside a live block is refused (< 0);
 //! - a block is freed exactly once; a second free is refused (-7);
 //! - `host_blocks()` always equals the model's count of live blocks;
+//! - `host_block_list(out, cap)` writes only into a live block with room
+//!   for every block, and then lists every block of the model;
 //! - refused calls never write: the bytes of every live block are compared.
 //! AddressSanitizer (cargo fuzz's default) catches any out-of-bounds access.
 #![no_main]
@@ -60,7 +62,7 @@ fuzz_target!(|data: &[u8]| {
                 b.ptr.wrapping_add((n % (b.size as u32 + 9)) as usize)
             })
         };
-        match op % 9 {
+        match op % 10 {
             0 => {
                 let size = (input.u32().unwrap_or(0) % 4097) as usize;
                 let align = 1usize << (input.u8().unwrap_or(0) % 18);
@@ -88,12 +90,12 @@ fuzz_target!(|data: &[u8]| {
                 let Some(addr) = pick_addr(&mut input, &blocks) else { break };
                 let len = input.u32().unwrap_or(0) % 2048;
                 let before = (snapshot(&blocks), snapshot(std::slice::from_ref(&scratch)));
-                let elem = if op % 9 == 6 { 1 } else { 4 };
+                let elem = if op % 10 == 6 { 1 } else { 4 };
                 let inside = blocks.iter().chain([&scratch]).any(|b| {
                     addr >= b.ptr && addr % elem == 0 && addr - b.ptr + len as usize * elem <= b.size
                 });
                 let p = std::ptr::with_exposed_provenance_mut::<u8>(addr);
-                let status = match op % 9 {
+                let status = match op % 10 {
                     3 => {
                         sum_u32(p.cast(), len);
                         last_status()
@@ -107,8 +109,29 @@ fuzz_target!(|data: &[u8]| {
                     assert!(status < 0, "op {op}: a range outside every live block was accepted (addr {addr:#x}, len {len})");
                     assert_eq!((snapshot(&blocks), snapshot(std::slice::from_ref(&scratch))), before, "a refused call wrote");
                 }
-                if len > 0 && inside && op % 9 != 7 {
+                if len > 0 && inside && op % 10 != 7 {
                     assert_eq!(status, 0, "op {op}: a range inside a live block was refused");
+                }
+            }
+            9 => {
+                // The block list, into a live block, the scratch area or anywhere.
+                let Some(addr) = pick_addr(&mut input, &blocks) else { break };
+                let cap = input.u32().unwrap_or(0) % 64;
+                let before = (snapshot(&blocks), snapshot(std::slice::from_ref(&scratch)));
+                let live = host_blocks();
+                let room = blocks.iter().chain([&scratch]).any(|b| addr >= b.ptr && addr % 4 == 0 && addr - b.ptr + cap as usize * 8 <= b.size);
+                let n = host_block_list(std::ptr::with_exposed_provenance_mut(addr), cap);
+                if n >= 0 {
+                    assert!(room || cap == 0, "a list was written outside every live block (addr {addr:#x}, cap {cap})");
+                    assert_eq!(n as usize, live, "the list counts every live block");
+                    // SAFETY (fuzz host): a count means `n` pairs were written at `addr`.
+                    let pairs = unsafe { std::slice::from_raw_parts(std::ptr::with_exposed_provenance::<u32>(addr), 2 * n as usize) };
+                    for b in &blocks {
+                        assert!(pairs.chunks(2).any(|p| p[0] == b.ptr as u32 && p[1] == b.size as u32), "block {:#x} missing from the list", b.ptr);
+                    }
+                } else {
+                    assert!(!room || (cap as usize) < live, "a list with room for every block was refused: {}", last_status());
+                    assert_eq!((snapshot(&blocks), snapshot(std::slice::from_ref(&scratch))), before, "a refused list wrote");
                 }
             }
             _ => {
