@@ -442,7 +442,7 @@ impl Module {
                 .data
                 .map_or(0, |d| d.1)
                 .max(layout.stack.map_or(0, |s| s.1));
-            (end > 0).then(|| end.div_ceil(16) * 16)
+            (end > 0).then(|| end.checked_next_multiple_of(16).unwrap_or(end))
         });
         layout
     }

@@ -141,3 +141,23 @@ fn a_module_with_no_globals_or_data_has_no_layout() {
     let layout = describe(&m.finish()).unwrap().layout();
     assert_eq!(layout, Layout::default());
 }
+
+#[test]
+fn a_data_segment_at_the_end_of_a_64_bit_memory_does_not_overflow() {
+    let mut memories = MemorySection::new();
+    memories.memory(MemoryType {
+        minimum: 1,
+        maximum: None,
+        memory64: true,
+        shared: false,
+        page_size_log2: None,
+    });
+    let mut data = DataSection::new();
+    data.active(0, &ConstExpr::i64_const(-8), vec![1u8; 8]);
+    let mut m = Module::new();
+    m.section(&memories).section(&data);
+    // wasmparser reads it (instantiating it would fail); the layout is computed without overflow.
+    let layout = describe(&m.finish()).unwrap().layout();
+    assert_eq!(layout.data, Some((u64::MAX - 7, u64::MAX)));
+    assert_eq!(layout.heap_base, Some(u64::MAX));
+}
