@@ -316,7 +316,10 @@ export function createInspector(container, options) {
     regionsFact.textContent = layout ? parts.join('; ') : 'not known (no layout given): the map shows the whole memory';
     // What the picture shows, for a screen reader (the block list below is
     // the keyboard's way to the blocks).
-    canvas.setAttribute('aria-label', `Map of linear memory: ${layout ? parts.join('; ') : bytes(p.detail.end)}; ${p.blocks.length} block${p.blocks.length === 1 ? '' : 's'} drawn`);
+    canvas.setAttribute(
+      'aria-label',
+      `Map of linear memory: ${layout ? parts.join('; ') : bytes(p.detail.end)}; ${p.blocks.length} block${p.blocks.length === 1 ? '' : 's'} drawn`,
+    );
     scale.textContent = `${p.detail.start === 0 ? 'The whole memory' : 'The heap'}, ${p.detail.rows} rows of ${bytes(p.detail.rowBytes)}, ${bytes(p.detail.bytesPerPixel)} per pixel.`;
     const shown = p.blocks.slice(0, 64);
     blockList.replaceChildren(

@@ -286,6 +286,55 @@ for (const [name, launch] of [
       if (name === 'chromium') await b.page.locator('#ownership').screenshot({ path: join(shots, 'lab-pitfalls.png') });
     });
 
+    test('your module: a kit module is read, instantiated, called, and its map is labelled from its own layout', async () => {
+      const bytes = [...readFileSync(join(root, 'examples', 'histogram', 'dist', 'histogram.wasm'))];
+      const r = await b.evaluate(async (bytes) => {
+        await window.wasm.yours.open(new File([new Uint8Array(bytes)], 'histogram.wasm', { type: 'application/wasm' }));
+        const c = window.wasm.yours.current;
+        return {
+          error: document.getElementById('yours-error').textContent,
+          instance: document.getElementById('yours-instance').textContent,
+          exports: Array.from(document.querySelectorAll('#yours-exports tbody tr'), (tr) => tr.cells[0].textContent),
+          layout: c.description.layout,
+          regions: c.inspector.map.regions.map((x) => [x.name, x.start]),
+        };
+      }, bytes);
+      assert.equal(r.error, '');
+      assert.match(r.instance, /^instantiated \(kit \d+\.\d+\.\d+, ABI 1\)$/);
+      assert.ok(r.exports.includes('histogram'), r.exports.join(', '));
+      assert.deepEqual(r.regions, [
+        ['stack', 0],
+        ['static', r.layout.data.start],
+        ['heap', r.layout.heapBase],
+      ]);
+      await b.evaluate(() => {
+        document.getElementById('block-text').value = 'hello, module';
+        document.querySelector('#block-form button').click();
+      });
+      const block = await until(b, () => document.querySelector('#block-list li')?.textContent);
+      assert.match(block, /^0x[0-9a-f]{8}, 13 bytes: "hello, module" Free$/);
+      const drawn = await b.evaluate(() => window.wasm.yours.current.inspector.map.blocks.map((x) => [x.size, x.kind]));
+      assert.deepEqual(drawn, [[13, 'host']]);
+    });
+
+    test('benchmark: the quick run fills the table and the charts', async () => {
+      await click(b, 'bench-run');
+      await until(b, () => document.body.dataset.benchDone === 'true', undefined, 240000);
+      const r = await b.evaluate(() => ({
+        rows: Array.from(document.querySelectorAll('#bench-rows tr'), (tr) => Array.from(tr.cells, (c) => c.textContent)),
+        charts: document.querySelectorAll('#bench-charts canvas').length,
+        error: document.getElementById('bench-error').textContent,
+      }));
+      assert.equal(r.rows.length, 9);
+      for (const row of r.rows)
+        assert.ok(
+          row.slice(2, 6).every((c) => /^\d+(\.\d+)? (ns|µs|ms)$/.test(c)),
+          `timings in ${row}`,
+        );
+      assert.equal(r.charts, 3);
+      assert.equal(r.error, '');
+    });
+
     test('the concepts box has five ideas and a start-here path through the panels in order', async () => {
       const r = await b.evaluate(() => ({
         ideas: document.querySelectorAll('#concepts .concepts li').length,
