@@ -278,6 +278,16 @@ for (const [name, launch] of [
         assert.match(r, /^✓ /);
         assert.match(r, right, id);
       }
+      const pics = await b.evaluate(() => ({
+        memory: { ...document.getElementById('diagram-memory').dataset },
+        view: { ...document.getElementById('diagram-view').dataset },
+        stats: window.wasm.heapStats(),
+      }));
+      const [m0, m1, m2] = pics.memory.memory.split(' ').map(Number);
+      const [l0, l1, l2] = pics.memory.live.split(' ').map(Number);
+      assert.ok(m1 > m0 && m2 === m1 && pics.stats.memoryBytes >= m2, `memory bars ${pics.memory.memory}`);
+      assert.ok(l1 >= l0 + 8_000_000 && l2 < l1, `live bars ${pics.memory.live}`);
+      assert.equal(pics.view.plainAfter, '0');
       const shrink = await b.evaluate(() => document.getElementById('never-shrinks-result').textContent);
       const [, before, during, afterFree] = /Memory ([\d.]+ [KM]iB) → ([\d.]+ [KM]iB) → ([\d.]+ [KM]iB)/.exec(shrink);
       assert.notEqual(before, during, 'memory grew');

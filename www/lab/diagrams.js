@@ -4,7 +4,7 @@
 // Built with createElementNS and classes only (www/style.css), so the
 // page's CSP (no inline style) holds. Each diagram carries its numbers in
 // data- attributes too, so the tests can check them against the module's.
-import { hex } from './util.js';
+import { bytes, hex } from './util.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -228,4 +228,65 @@ export function drawUtf(host, { text, bytes, ptr }) {
     if (x > 600) break;
   }
   if (more || at < bytes.length) root.append(svg('text', { x: Math.min(x, 610), y: 58, class: 'note-left' }, '…'));
+}
+
+/**
+ * The live heap against the size of wasm memory at a few moments: freed
+ * bytes go back to the allocator, the memory stays at its peak.
+ * @param {HTMLElement} host
+ * @param {{ label: string, live: number, memory: number }[]} moments
+ */
+export function drawMemoryBars(host, moments) {
+  const max = Math.max(...moments.map((m) => m.memory), 1);
+  const { root } = canvas(
+    host,
+    300,
+    150,
+    'Live heap against memory size',
+    `Blue: the size of wasm memory; green: the live heap. ${moments.map((m) => `${m.label}: ${bytes(m.live)} live of ${bytes(m.memory)}`).join('; ')}.`,
+  );
+  host.dataset.memory = moments.map((m) => m.memory).join(' ');
+  host.dataset.live = moments.map((m) => m.live).join(' ');
+  moments.forEach((m, i) => {
+    const x = 20 + i * 95;
+    const h = (/** @type {number} */ v) => Math.max(1, Math.round((v / max) * 100));
+    root.append(svg('rect', { x, y: 118 - h(m.memory), width: 32, height: h(m.memory), class: 'bar memory' }));
+    root.append(svg('rect', { x: x + 36, y: 118 - h(m.live), width: 32, height: h(m.live), class: 'bar live' }));
+    root.append(svg('text', { x: x + 34, y: 134, class: 'note' }, m.label));
+    root.append(svg('text', { x: x + 16, y: 114 - h(m.memory), class: 'note' }, bytes(m.memory)));
+    root.append(svg('text', { x: x + 52, y: 114 - h(m.live), class: 'note' }, bytes(m.live)));
+  });
+}
+
+/**
+ * How long a view stays valid: a plain typed array over memory.buffer
+ * before a growth, detached after it; a MemoryView re-made over the new
+ * buffer.
+ * @param {HTMLElement} host
+ * @param {{ before: number, after: number, plainAfter: number, viewAfter: number[] }} o
+ */
+export function drawViewLifetime(host, { before, after, plainAfter, viewAfter }) {
+  const kib = (/** @type {number} */ n) => `${(n / 1024).toFixed(0)} KiB`;
+  const { root } = canvas(
+    host,
+    300,
+    130,
+    'How long a view stays valid',
+    `memory.grow replaced memory.buffer (${kib(before)} → ${kib(after)}). The plain Uint32Array made before is detached (length ${plainAfter}); the MemoryView made a new array over the new buffer ([${viewAfter.join(', ')}]).`,
+  );
+  host.dataset.plainAfter = String(plainAfter);
+  root.append(svg('line', { x1: 150, y1: 8, x2: 150, y2: 118, class: 'grow-line' }));
+  root.append(svg('text', { x: 150, y: 126, class: 'note' }, 'memory.grow(1)'));
+  root.append(svg('rect', { x: 10, y: 12, width: 136, height: 18, class: 'cell wasm' }));
+  root.append(svg('text', { x: 78, y: 25, class: 'cell-text' }, `buffer A, ${kib(before)}`));
+  root.append(svg('rect', { x: 154, y: 12, width: 136, height: 18, class: 'cell wasm' }));
+  root.append(svg('text', { x: 222, y: 25, class: 'cell-text' }, `buffer B, ${kib(after)}`));
+  root.append(svg('rect', { x: 10, y: 46, width: 136, height: 18, class: 'cell js' }));
+  root.append(svg('text', { x: 78, y: 59, class: 'cell-text' }, 'Uint32Array: valid'));
+  root.append(svg('rect', { x: 154, y: 46, width: 136, height: 18, class: 'cell dead' }));
+  root.append(svg('text', { x: 222, y: 59, class: 'cell-text' }, `detached, length ${plainAfter}`));
+  root.append(svg('rect', { x: 10, y: 80, width: 136, height: 18, class: 'cell js' }));
+  root.append(svg('text', { x: 78, y: 93, class: 'cell-text' }, 'MemoryView: over A'));
+  root.append(svg('rect', { x: 154, y: 80, width: 136, height: 18, class: 'cell js' }));
+  root.append(svg('text', { x: 222, y: 93, class: 'cell-text' }, 'MemoryView: over B'));
 }

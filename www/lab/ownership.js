@@ -2,6 +2,7 @@
 // shows the failure caught (a status code, a typed error, a detached view,
 // numbers that do not come back down), then does it the right way.
 import { errorFor } from 'rust-wasm-memory/raw';
+import { drawMemoryBars, drawViewLifetime } from './diagrams.js';
 import { $, bytes, guarded, hex } from './util.js';
 
 /**
@@ -75,6 +76,7 @@ export function ownershipPanel({ m, raw, memory, inspector }) {
         const before = memory().buffer.byteLength;
         await inspector.track('memory.grow(1)', () => memory().grow(1));
         view.set(0, 42); // through the MemoryView: rebuilt over the new buffer
+        drawViewLifetime($('diagram-view'), { before, after: memory().buffer.byteLength, plainAfter: plain.length, viewAfter: Array.from(view.array) });
         report(
           'grow-view-result',
           `Memory grew ${bytes(before)} → ${bytes(memory().buffer.byteLength)}. The plain Uint32Array is detached: length ${plain.length}, every read undefined.`,
@@ -182,6 +184,11 @@ export function ownershipPanel({ m, raw, memory, inspector }) {
       const again = m.F32Buffer.from(new Float32Array(n));
       const reused = m.heapStats().memoryBytes === after.memoryBytes;
       again.free();
+      drawMemoryBars($('diagram-memory'), [
+        { label: 'before', live: before.liveBytes, memory: before.memoryBytes },
+        { label: 'allocated', live: during.liveBytes, memory: during.memoryBytes },
+        { label: 'freed', live: after.liveBytes, memory: after.memoryBytes },
+      ]);
       report(
         'never-shrinks-result',
         `Live heap ${bytes(before.liveBytes)} → ${bytes(during.liveBytes)} → ${bytes(after.liveBytes)}: the ${bytes(n * 4)} went back to the allocator. Memory ${bytes(before.memoryBytes)} → ${bytes(during.memoryBytes)} → ${bytes(after.memoryBytes)}: wasm memory never shrinks.`,
