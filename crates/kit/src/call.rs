@@ -297,10 +297,9 @@ impl Host<'_> {
     /// ```
     /// use rust_wasm_memory_kit::{Status, blocks, call_value};
     /// let p = blocks::allocate(64, 8).unwrap().as_ptr().cast::<u32>();
-    /// let listed = call_value(Vec::new(), |host| {
-    ///     let n = host.list_blocks(p, 8)?;
-    ///     Ok(blocks::with_slice(p.addr(), 2 * n, |v: &[u32]| v.to_vec()).unwrap())
-    /// });
+    /// let n = call_value(0, |host| host.list_blocks(p, 8));
+    /// // Read after the call: the Host holds the registry until it ends.
+    /// let listed = blocks::with_slice(p.addr(), 2 * n, |v: &[u32]| v.to_vec()).unwrap();
     /// assert!(listed.chunks(2).any(|b| b == [p.addr() as u32, 64]));
     /// assert_eq!(call_value(0, |host| host.list_blocks(p, 0)), 0);
     /// assert_eq!(rust_wasm_memory_kit::last_status(), Status::WrongLength.code());
