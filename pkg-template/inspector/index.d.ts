@@ -47,6 +47,8 @@ export interface MapPlan {
   /** The labelled regions across the top strip, in address order. */
   regions: { name: 'stack' | 'static' | 'heap' | 'memory'; start: number; end: number; x: number; width: number }[];
   stackPointer: number | null;
+  /** Whether `stackPointer` was read from the module (an exported `__stack_pointer`) rather than its initial value. */
+  stackPointerLive: boolean;
   /** The rows under the strip: the heap (or, with no layout, the whole memory) at `bytesPerPixel`. */
   detail: { start: number; end: number; rows: number; y: number; rowHeight: number; gutter: number; columns: number; bytesPerPixel: number; rowBytes: number };
   blocks: (MapBlock & { cells: { row: number; x: number; width: number }[] })[];

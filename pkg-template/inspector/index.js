@@ -312,7 +312,13 @@ export function createInspector(container, options) {
     if (!current) return;
     const p = current;
     const parts = p.regions.map((r) => `${r.name} ${hex(r.start)}–${hex(r.end)} (${bytes(r.end - r.start)})`);
-    if (p.regions.some((r) => r.name === 'stack') && p.stackPointer !== null) parts.push(`stack pointer ${hex(p.stackPointer)}`);
+    if (p.regions.some((r) => r.name === 'stack') && p.stackPointer !== null) {
+      parts.push(
+        p.stackPointerLive
+          ? `stack pointer ${hex(p.stackPointer)} (read now)`
+          : `stack pointer ${hex(p.stackPointer)} (its initial value, where it rests between calls; the module does not export it)`,
+      );
+    }
     regionsFact.textContent = layout ? parts.join('; ') : 'not known (no layout given): the map shows the whole memory';
     // What the picture shows, for a screen reader (the block list below is
     // the keyboard's way to the blocks).

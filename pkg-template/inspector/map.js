@@ -20,7 +20,7 @@
  * @typedef {{ name: 'stack' | 'static' | 'heap' | 'memory', start: number, end: number, x: number, width: number }} MapRegion
  * @typedef {{
  *   width: number, height: number, strip: { y: number, height: number },
- *   regions: MapRegion[], stackPointer: number | null,
+ *   regions: MapRegion[], stackPointer: number | null, stackPointerLive: boolean,
  *   detail: { start: number, end: number, rows: number, y: number, rowHeight: number, gutter: number, columns: number, bytesPerPixel: number, rowBytes: number },
  *   blocks: (MapBlock & { cells: { row: number, x: number, width: number }[] })[],
  * }} MapPlan
@@ -88,18 +88,22 @@ export function plan({ size, layout, blocks, width, rows }) {
   const placed = blocks
     .filter((b) => b.ptr + Math.max(b.size, 1) > detail.start && b.ptr < detail.end)
     .map((b) => ({ ...b, cells: cellsOf(detail, b.ptr, b.ptr + Math.max(b.size, 1)) }));
-  let stackPointer = null;
+  // The live stack pointer where the module exports it; else where it
+  // rests between calls, the top of the stack.
+  let live = null;
   try {
-    stackPointer = layout?.stackPointer?.() ?? stack?.end ?? null;
+    live = layout?.stackPointer?.() ?? null;
   } catch {
-    stackPointer = stack?.end ?? null;
+    live = null;
   }
+  const stackPointer = live ?? stack?.end ?? null;
   return {
     width,
     height: DETAIL_Y + usedRows * ROW_HEIGHT + 2,
     strip: STRIP,
     regions,
     stackPointer,
+    stackPointerLive: live !== null,
     detail,
     blocks: placed,
   };

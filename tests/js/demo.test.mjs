@@ -225,7 +225,6 @@ describe('the memory lab on the dev server', () => {
     assert.match(text, /The MemoryView rebuilt itself: \[42, 2, 3, 4\]/);
     assert.match(await page.locator('#growth li').first().textContent(), new RegExp(`^memory\\.grow\\(1\\): ${pages} → ${pages + 1} pages`));
     assert.equal(await page.locator('#ownership-error').textContent(), '');
-    await screenshot(page, 'lab-ownership', page.locator('#ownership'));
   });
 
   test('inspector: the hex dump shows the bytes at an address, the map and the last write', async () => {

@@ -142,6 +142,8 @@ for (const [name, launch] of [
       assert.equal(heap.end, size);
       assert.ok(heap.width > stack.width + data.width, 'the heap gets the space');
       assert.equal(map.stackPointer, layout.stack.end, 'the stack pointer between calls: at the top of the stack');
+      assert.equal(map.stackPointerLive, false, 'the package module does not export its stack pointer');
+      assert.match(regionsText, /stack pointer 0x00100000 \(its initial value, where it rests between calls; the module does not export it\)/);
       assert.equal(map.detail.start, layout.heapBase, 'the rows show the heap');
       assert.ok(regionsText.includes(`heap 0x${layout.heapBase.toString(16).padStart(8, '0')}`), regionsText);
     });

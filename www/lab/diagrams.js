@@ -177,7 +177,7 @@ export function drawOutParam(host, { meta, ptr, len, bytes, text }) {
   host.dataset.ptr = String(ptr);
   host.dataset.len = String(len);
   root.append(svg('text', { x: 10, y: 18, class: 'note-left' }, `out at ${hex(meta)} (8 bytes)`));
-  cells(root, { x: 10, y: 26, w: 110, h: 30, labels: [`ptr = ${hex(ptr)}`, `len = ${len}`], cls: 'cell out', notes: ['bytes 0–3', 'bytes 4–7'] });
+  cells(root, { x: 10, y: 26, w: 124, h: 30, labels: [`ptr = ${hex(ptr)}`, `len = ${len}`], cls: 'cell out', notes: ['bytes 0–3', 'bytes 4–7'] });
   const { items, more } = head(
     Array.from(bytes, (b) => b.toString(16).padStart(2, '0')),
     16,
