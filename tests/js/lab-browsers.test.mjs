@@ -28,22 +28,35 @@ mkdirSync(shots, { recursive: true });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 
+/**
+ * The driver the checks use: playwright's and puppeteer's pages agree on
+ * goto, evaluate and screenshot.
+ * @param {any} page
+ * @param {() => Error[]} errors
+ * @param {() => Promise<void>} close
+ */
+const driver = (page, errors, close) => ({
+  page,
+  errors,
+  async goto(url) {
+    const r = await page.goto(url);
+    return r.headers();
+  },
+  evaluate: (fn, arg) => page.evaluate(fn, arg),
+  screenshot: (path) => page.screenshot({ path }),
+  close,
+});
+
 /** Chromium through playwright-core, as the other lab tests drive it. */
 async function chromium() {
   const browser = await launchChromium();
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1400, height: 1000 });
-  return {
+  return driver(
     page,
-    errors: () => page.errors,
-    async goto(url) {
-      const r = await page.goto(url);
-      return r.headers();
-    },
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
-    screenshot: (path) => page.screenshot({ path }),
-    close: () => browser.close(),
-  };
+    () => page.errors,
+    () => browser.close(),
+  );
 }
 
 /** Firefox ESR through puppeteer-core over WebDriver BiDi. */
@@ -56,17 +69,11 @@ async function firefox() {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(new Error(m.text()));
   });
-  return {
+  return driver(
     page,
-    errors: () => errors,
-    async goto(url) {
-      const r = await page.goto(url);
-      return r.headers();
-    },
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
-    screenshot: (path) => page.screenshot({ path }),
-    close: () => browser.close(),
-  };
+    () => errors,
+    () => browser.close(),
+  );
 }
 
 /** Polls `fn(arg)` in the page until it returns a truthy value. */
@@ -84,6 +91,16 @@ async function until(b, fn, arg, timeoutMs = 30000) {
 async function click(b, id) {
   await b.evaluate((id) => document.getElementById(id).click(), id);
   await new Promise((r) => setTimeout(r, 150));
+}
+
+/** Types `text` into the strings panel's input, as a person would (an input event). */
+async function typeText(b, text) {
+  await b.evaluate((t) => {
+    const input = document.getElementById('text');
+    input.value = t;
+    input.dispatchEvent(new Event('input'));
+  }, text);
+  await new Promise((r) => setTimeout(r, 200));
 }
 
 for (const [name, launch] of [
@@ -203,12 +220,7 @@ for (const [name, launch] of [
 
     test('diagrams: UTF-16 units over the UTF-8 bytes read from wasm memory', async () => {
       const text = 'héllo 🦀 世界';
-      await b.evaluate((t) => {
-        const input = document.getElementById('text');
-        input.value = t;
-        input.dispatchEvent(new Event('input'));
-      }, text);
-      await new Promise((r) => setTimeout(r, 150));
+      await typeText(b, text);
       const d = await b.evaluate(() => ({ ...document.getElementById('diagram-utf').dataset, svg: document.querySelector('#diagram-utf svg') !== null }));
       const utf8 = Buffer.from(text);
       assert.equal(d.svg, true);
@@ -361,12 +373,7 @@ for (const [name, launch] of [
     test('CSP: the header is sent and markup typed into greet stays text', async () => {
       assert.equal(headers['content-security-policy'], CSP);
       const payload = '<img src=x onerror="document.body.dataset.pwned=1">';
-      await b.evaluate((t) => {
-        const input = document.getElementById('text');
-        input.value = t;
-        input.dispatchEvent(new Event('input'));
-      }, payload);
-      await new Promise((r) => setTimeout(r, 200));
+      await typeText(b, payload);
       const r = await b.evaluate(() => ({
         out: document.getElementById('out-greet').textContent,
         imgs: document.querySelectorAll('#strings img').length,
@@ -408,12 +415,7 @@ for (const [name, launch] of [
       // leaked block selected on the map with its bytes in the dump.
       await b.goto(demo.url);
       await until(b, () => document.body.dataset.ready === 'true');
-      await b.evaluate((t) => {
-        const input = document.getElementById('text');
-        input.value = t;
-        input.dispatchEvent(new Event('input'));
-      }, 'Ferris 🦀 世界');
-      await new Promise((r) => setTimeout(r, 200));
+      await typeText(b, 'Ferris 🦀 世界');
       await click(b, 'leak');
       await click(b, 'do-buffer');
       await b.evaluate(() => {

@@ -19,8 +19,19 @@ export function ownershipPanel({ m, raw, memory, inspector }) {
   let leaks = 0;
   /** @param {number} code */
   const named = (code) => (code === 0 ? '0 (OK)' : `${code} (${errorFor(code, 'f').name})`);
-  /** @param {unknown} e */
-  const typed = (e) => `${/** @type {Error} */ (e).name}: ${/** @type {Error} */ (e).message}`;
+  /**
+   * What `fn` threw, as "Name: message", or `otherwise` if it did not throw.
+   * @param {() => unknown} fn
+   * @param {string} otherwise
+   */
+  const thrown = (fn, otherwise) => {
+    try {
+      fn();
+      return otherwise;
+    } catch (e) {
+      return `${/** @type {Error} */ (e).name}: ${/** @type {Error} */ (e).message}`;
+    }
+  };
   /**
    * One card's outcome: the wrong way, then the right way.
    * @param {string} id
@@ -99,12 +110,7 @@ export function ownershipPanel({ m, raw, memory, inspector }) {
       });
       const block = raw.alloc(64, 8);
       block.free();
-      let again = 'accepted (a bug!)';
-      try {
-        block.free();
-      } catch (e) {
-        again = typed(e);
-      }
+      const again = thrown(() => block.free(), 'accepted (a bug!)');
       report(
         'double-free-result',
         `alloc(64, 8) = ${hex(ptr)}; first dealloc → ${named(first)}; second dealloc → ${second === 0 ? 'accepted (a bug!)' : `refused with status ${named(second)}`}. The heap is untouched.`,
@@ -137,12 +143,7 @@ export function ownershipPanel({ m, raw, memory, inspector }) {
       const buffer = m.F32Buffer.from(new Float32Array([1, 2, 3]));
       const ptr = buffer.ptr;
       buffer.free();
-      let wrong = 'read freed memory (a bug!)';
-      try {
-        buffer.view();
-      } catch (e) {
-        wrong = typed(e);
-      }
+      const wrong = thrown(() => buffer.view(), 'read freed memory (a bug!)');
       const fresh = m.F32Buffer.from(new Float32Array([1, 2, 3]));
       const values = Array.from(fresh.view());
       fresh.free();
