@@ -43,6 +43,12 @@ export const COLORS = {
 export const hex = (n) => `0x${n.toString(16).padStart(8, '0')}`;
 
 const STRIP = { y: 16, height: 22 };
+// What a pixel of the rows shows, in paint order.
+const ZERO = 1;
+const USED = 2;
+const HOST = 3;
+const PAGE = 4;
+const WRITTEN = 5;
 const DETAIL_Y = 72;
 const GUTTER = 74;
 const ROW_HEIGHT = 14;
@@ -85,9 +91,11 @@ export function plan({ size, layout, blocks, width, rows }) {
   const rowBytes = bytesPerPixel * columns;
   const usedRows = Math.max(1, Math.min(rows, Math.ceil(span / rowBytes)));
   const detail = { start: heap.start, end: heap.end, rows: usedRows, y: DETAIL_Y, rowHeight: ROW_HEIGHT, gutter: GUTTER, columns, bytesPerPixel, rowBytes };
-  const placed = blocks
-    .filter((b) => b.ptr + Math.max(b.size, 1) > detail.start && b.ptr < detail.end)
-    .map((b) => ({ ...b, cells: cellsOf(detail, b.ptr, b.ptr + Math.max(b.size, 1)) }));
+  /** @type {MapPlan['blocks']} */
+  const placed = [];
+  for (const b of blocks) {
+    if (b.ptr + Math.max(b.size, 1) > detail.start && b.ptr < detail.end) placed.push(new Placed(b, detail));
+  }
   // The live stack pointer where the module exports it; else where it
   // rests between calls, the top of the stack.
   let live = null;
@@ -107,6 +115,52 @@ export function plan({ size, layout, blocks, width, rows }) {
     detail,
     blocks: placed,
   };
+}
+
+/**
+ * A block on the map. Its cells are computed when asked for (a click, the
+ * selected outline, a test): drawing marks its bytes without them.
+ */
+class Placed {
+  #detail;
+  /**
+   * @param {MapBlock} b
+   * @param {MapPlan['detail']} detail
+   */
+  constructor(b, detail) {
+    this.ptr = b.ptr;
+    this.size = b.size;
+    this.owner = b.owner;
+    this.kind = b.kind;
+    this.#detail = detail;
+  }
+
+  /** The row segments it covers. */
+  get cells() {
+    return cellsOf(this.#detail, this.ptr, this.ptr + Math.max(this.size, 1));
+  }
+}
+
+/**
+ * Calls `each(index, count)` for the runs of row pixels `[from, to)` covers,
+ * as indexes into a row-major array of `rows × columns` (no allocation).
+ * @param {MapPlan['detail']} d
+ * @param {number} from
+ * @param {number} to
+ * @param {(index: number, count: number) => void} each
+ */
+function runsOf(d, from, to, each) {
+  const a = Math.max(from, d.start) - d.start;
+  const b = Math.min(to, d.end) - d.start;
+  if (b <= a) return;
+  const first = Math.floor(a / d.rowBytes);
+  const last = Math.min(d.rows - 1, Math.floor((b - 1) / d.rowBytes));
+  for (let row = first; row <= last; row++) {
+    const rowStart = row * d.rowBytes;
+    const x0 = Math.floor((Math.max(a, rowStart) - rowStart) / d.bytesPerPixel);
+    const x1 = Math.floor((Math.min(b, rowStart + d.rowBytes) - 1 - rowStart) / d.bytesPerPixel);
+    each(row * d.columns + x0, x1 - x0 + 1);
+  }
 }
 
 /**
@@ -152,20 +206,19 @@ export function addressAt(p, x, y) {
 }
 
 /**
- * Whether any of `mem[from..to)` is non-zero, 8 bytes at a time where it can.
+ * Whether any of `mem[from..to)` is non-zero, 16 bytes at a time where it
+ * can (four 32-bit words or-ed together).
  * @param {Uint8Array} mem
- * @param {Float64Array} wide the same buffer as 8-byte words
+ * @param {Int32Array} wide the same buffer as 32-bit words
  * @param {number} from
  * @param {number} to
  */
 function anyNonZero(mem, wide, from, to) {
   let a = from;
-  while (a < to && a & 7) if (mem[a++] !== 0) return true;
-  const end8 = to & ~7;
-  // A word is zero exactly when its 8 bytes are (0 and -0 aside: -0 has a
-  // byte set and compares equal to 0, so check its sign too).
-  for (let w = a >> 3; w < end8 >> 3; w++) if (wide[w] !== 0 || Object.is(wide[w], -0)) return true;
-  for (a = Math.max(a, end8); a < to; a++) if (mem[a] !== 0) return true;
+  while (a < to && a & 15) if (mem[a++] !== 0) return true;
+  const end16 = to & ~15;
+  for (let w = a >> 2; w < end16 >> 2; w += 4) if ((wide[w] | wide[w + 1] | wide[w + 2] | wide[w + 3]) !== 0) return true;
+  for (a = Math.max(a, end16); a < to; a++) if (mem[a] !== 0) return true;
   return false;
 }
 
@@ -177,7 +230,7 @@ function anyNonZero(mem, wide, from, to) {
  */
 export function draw(ctx, p, { memory, written, flash, selected }) {
   const mem = new Uint8Array(memory);
-  const wide = new Float64Array(memory, 0, memory.byteLength >> 3);
+  const wide = new Int32Array(memory, 0, memory.byteLength >> 2);
   const rgb = (/** @type {number[]} */ c, a = 1) => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${a})`;
   ctx.clearRect(0, 0, p.width, p.height);
   ctx.font = '10px ui-monospace, Menlo, Consolas, monospace';
@@ -229,34 +282,61 @@ export function draw(ctx, p, { memory, written, flash, selected }) {
     ctx.textAlign = 'left';
   }
 
-  // The detail rows: bytes, then blocks, then the last call's writes.
+  // The detail rows: a code per pixel column (zero bytes, non-zero bytes,
+  // a block by kind, the last call's writes), then painted into one
+  // ImageData, so the cost is the rows' pixels however many blocks there
+  // are (10,000 blocks are 10,000 runs to mark, not 10,000 canvas calls).
   const d = p.detail;
   ctx.fillStyle = '#334155';
   ctx.fillText(`${d.start === 0 ? 'the whole memory' : 'the heap'}, ${d.bytesPerPixel} B per pixel:`, 0, d.y - 5);
+  const codes = new Uint8Array(d.rows * d.columns); // 0: past the end of memory
   for (let row = 0; row < d.rows; row++) {
-    const ry = d.y + row * d.rowHeight;
     const base = d.start + row * d.rowBytes;
-    ctx.fillStyle = '#334155';
-    ctx.fillText(hex(base), 0, ry + 10, d.gutter - 6);
-    const cols = Math.min(d.columns, Math.ceil((d.end - base) / d.bytesPerPixel));
-    ctx.fillStyle = rgb(COLORS[d.start === 0 ? 'memory' : 'heap']);
-    ctx.fillRect(d.gutter, ry, cols, d.rowHeight - 2);
-    ctx.fillStyle = rgb(COLORS.used);
+    ctx.fillText(hex(base), 0, d.y + row * d.rowHeight + 10, d.gutter - 6);
+    const cols = Math.max(0, Math.min(d.columns, Math.ceil((d.end - base) / d.bytesPerPixel)));
     for (let c = 0; c < cols; c++) {
       const from = base + c * d.bytesPerPixel;
-      if (anyNonZero(mem, wide, from, Math.min(from + d.bytesPerPixel, d.end))) ctx.fillRect(d.gutter + c, ry + 4, 1, d.rowHeight - 6);
+      codes[row * d.columns + c] = anyNonZero(mem, wide, from, Math.min(from + d.bytesPerPixel, d.end)) ? USED : ZERO;
     }
   }
+  let code = 0;
+  const mark = (/** @type {number} */ i, /** @type {number} */ n) => codes.fill(code, i, i + n);
   for (const b of p.blocks) {
-    ctx.fillStyle = rgb(COLORS[b.kind], 0.85);
-    for (const c of b.cells) ctx.fillRect(c.x, d.y + c.row * d.rowHeight, c.width, d.rowHeight - 2);
+    code = b.kind === 'host' ? HOST : PAGE;
+    runsOf(d, b.ptr, b.ptr + Math.max(b.size, 1), mark);
   }
-  ctx.fillStyle = rgb(COLORS.written);
-  for (const [a, b] of written) for (const c of cellsOf(d, a, b)) ctx.fillRect(c.x, d.y + c.row * d.rowHeight + 1, c.width, d.rowHeight - 4);
-  if (flash && flash.alpha > 0) {
-    ctx.fillStyle = rgb(COLORS.flash, 0.7 * flash.alpha);
-    for (const c of cellsOf(d, flash.from, flash.to)) ctx.fillRect(c.x, d.y + c.row * d.rowHeight, c.width, d.rowHeight - 2);
+  code = WRITTEN;
+  for (const [a, b] of written) runsOf(d, a, b, mark);
+  const flashed = flash && flash.alpha > 0 ? new Uint8Array(codes.length) : null;
+  if (flashed && flash) runsOf(d, flash.from, flash.to, (i, n) => flashed.fill(1, i, i + n));
+  const image = ctx.createImageData(d.columns, d.rows * d.rowHeight);
+  const px = image.data;
+  const ground = COLORS[d.start === 0 ? 'memory' : 'heap'];
+  const palette = [null, ground, COLORS.used, COLORS.host, COLORS.page, COLORS.written];
+  const mix = flash ? 0.7 * flash.alpha : 0;
+  for (let row = 0; row < d.rows; row++) {
+    for (let sub = 0; sub < d.rowHeight - 2; sub++) {
+      // Non-zero bytes are a thinner bar, so a block's fill reads apart from them.
+      const thin = sub >= 4 && sub < d.rowHeight - 4;
+      let o = (row * d.rowHeight + sub) * d.columns * 4;
+      for (let c = 0; c < d.columns; c++, o += 4) {
+        const code = codes[row * d.columns + c];
+        if (code === 0) continue;
+        const rgb = code === USED && !thin ? ground : /** @type {number[]} */ (palette[code]);
+        if (flashed?.[row * d.columns + c]) {
+          px[o] = rgb[0] + (COLORS.flash[0] - rgb[0]) * mix;
+          px[o + 1] = rgb[1] + (COLORS.flash[1] - rgb[1]) * mix;
+          px[o + 2] = rgb[2] + (COLORS.flash[2] - rgb[2]) * mix;
+        } else {
+          px[o] = rgb[0];
+          px[o + 1] = rgb[1];
+          px[o + 2] = rgb[2];
+        }
+        px[o + 3] = 255;
+      }
+    }
   }
+  ctx.putImageData(image, d.gutter, d.y);
   const chosen = p.blocks.find((b) => b.ptr === selected);
   if (chosen) {
     ctx.strokeStyle = rgb(COLORS.selected);

@@ -113,6 +113,7 @@ describe('npm pack', () => {
       'package/inspector/index.js',
       'package/inspector/inspect.wasm',
       'package/inspector/inspector.css',
+      'package/inspector/map.js',
       'package/lab/assets/index-HASH.css',
       'package/lab/assets/index-HASH.js',
       'package/lab/assets/inspect-HASH.wasm',
