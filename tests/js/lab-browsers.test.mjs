@@ -208,6 +208,19 @@ for (const [name, launch] of [
       const r = await b.evaluate(() => ({ growth: document.querySelector('#growth li').textContent, end: window.wasm.inspector.map.detail.end }));
       assert.match(r.growth, new RegExp(`^memory\\.grow\\(1\\): ${pages} → ${pages + 1} pages`));
       assert.equal(r.end, (pages + 1) * 65536);
+      // The added page flashes, then fades back to the heap's colour.
+      const pixel = () =>
+        b.evaluate((from) => {
+          const d = window.wasm.inspector.map.detail;
+          const at = from - d.start + 4 * d.bytesPerPixel;
+          const x = d.gutter + Math.floor((at % d.rowBytes) / d.bytesPerPixel);
+          const y = d.y + Math.floor(at / d.rowBytes) * d.rowHeight + 1;
+          return Array.from(document.getElementById('heap-map').getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3));
+        }, pages * 65536);
+      const during = await pixel();
+      assert.ok(during[2] < 200, `the new page is drawn in the flash colour: rgb(${during})`);
+      await new Promise((r) => setTimeout(r, 1800));
+      assert.deepEqual(await pixel(), [220, 252, 231], 'and fades back to the heap colour');
     });
 
     test('the hex dump never clips: every line fits its box', async () => {

@@ -225,7 +225,8 @@ fn more_than_max_ranges_in_one_call_is_refused_not_overrun() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: runs(), failure_persistence: None, ..ProptestConfig::default() })]
+    // Under Miri, 4 cases: each allocates and lists up to 24 blocks twice.
+    #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 4 } else { runs() }, failure_persistence: None, ..ProptestConfig::default() })]
 
     /// `list_blocks` lists exactly the live blocks of a model, in address
     /// order with their sizes, after any sequence of allocations and frees;
