@@ -170,19 +170,9 @@ function runsOf(d, from, to, each) {
  * @param {number} to
  */
 export function cellsOf(d, from, to) {
-  const a = Math.max(from, d.start) - d.start;
-  const b = Math.min(to, d.end) - d.start;
   /** @type {{ row: number, x: number, width: number }[]} */
   const cells = [];
-  if (b <= a) return cells;
-  const first = Math.floor(a / d.rowBytes);
-  const last = Math.min(d.rows - 1, Math.floor((b - 1) / d.rowBytes));
-  for (let row = first; row <= last; row++) {
-    const rowStart = row * d.rowBytes;
-    const x0 = Math.floor((Math.max(a, rowStart) - rowStart) / d.bytesPerPixel);
-    const x1 = Math.floor((Math.min(b, rowStart + d.rowBytes) - 1 - rowStart) / d.bytesPerPixel);
-    cells.push({ row, x: d.gutter + x0, width: x1 - x0 + 1 });
-  }
+  runsOf(d, from, to, (i, n) => cells.push({ row: Math.floor(i / d.columns), x: d.gutter + (i % d.columns), width: n }));
   return cells;
 }
 
