@@ -28,55 +28,87 @@
 import * as glue from '../glue/rust_wasm_memory.js';
 import { StaleInstanceError, UseAfterFreeError } from './errors.js';
 import { bufferOf, byteOffsetOf, copyOf, lengthOf, typedArrayTag, typedSet } from './intrinsics.js';
-import { abandoned, begin, end, enter, fail, generation, onReplaced, replaced, wasm } from './runtime.js';
+import { abandoned, begin, clear, end, enter, fail, failBare, generation, onReplaced, replaced, wasm } from './runtime.js';
 
 // ---- the small-array path (src/small.rs) ---------------------------------
+//
+// A call on the small path runs no JS while it is in wasm (the kernels call
+// no imports), so it skips the depth count and the result check of the call
+// protocol: nothing can call in, and the instance can only end by this
+// call's own trap, which `failBare` turns into the same errors.
 
 /**
- * The scratch area of the current instance: its address (-1: not yet
- * read), its capacity in elements, a growth probe, and views of exactly n
- * elements, made on first use.
- * @type {{ at: number, capacity: number, probe: Uint8Array | null, u32: Uint32Array[], f32: Float32Array[] }}
+ * The scratch area of the current instance: whether it is known (`ready`;
+ * false before the first use, after a replacement and after memory growth,
+ * which detaches `probe`), the addresses of its u32 and f32 elements, its
+ * capacity in elements, the kernels, and views of exactly n elements, made
+ * on first use.
+ * @type {{ ready: boolean, at: number, atF32: number, capacity: number, probe: Uint8Array,
+ *   u32: Uint32Array[], f32: Float32Array[], sum: (n: number) => number, normalize: (n: number) => number, fill: (n: number) => void }}
  */
-const small = { at: -1, capacity: 0, probe: null, u32: [], f32: [] };
+const small = {
+  ready: false,
+  at: 0,
+  atF32: 0,
+  capacity: 0,
+  probe: new Uint8Array(0),
+  u32: [],
+  f32: [],
+  sum: () => 0,
+  normalize: () => 0,
+  fill: () => {},
+};
 onReplaced.add(() => {
-  small.at = -1;
+  small.ready = false;
 });
+
+/**
+ * Whether the small path may run now: the instance is callable (else the
+ * general path makes the error), a replacement instance is picked up, and
+ * the scratch views are current. Cheap when they are.
+ */
+function smallReady() {
+  if (clear && small.ready && small.probe.length !== 0) return true;
+  if (wasm === null || abandoned) return false;
+  if (replaced) enter('small');
+  // First use, a new instance, or memory grew (the probe is detached).
+  small.at = wasm.__smallScratch() >>> 0;
+  small.atF32 = wasm.__smallScratchF32() >>> 0;
+  small.capacity = wasm.__smallCapacity() >>> 0;
+  small.probe = new Uint8Array(wasm.memory.buffer, small.at, 1);
+  small.u32 = [];
+  small.f32 = [];
+  small.sum = wasm.__smallSumU32;
+  small.normalize = wasm.__smallNormalize;
+  small.fill = wasm.__smallFillDoubles;
+  small.ready = true;
+  return true;
+}
 
 /**
  * The length of `values` if it is a typed array tagged `tag` that fits the
  * scratch area (whose views are then current), else -1. Runs no user code:
  * the tag and length are internal slots read through the intrinsics.
+ * Empty (or detached: its length reads 0) takes the general path, which
+ * tells the two apart.
  * @param {unknown} values
  * @param {string} tag
  */
 function smallLength(values, tag) {
-  if (typedArrayTag(values) !== tag) return -1;
-  if (wasm === null || abandoned) return -1; // the general path makes the error
-  if (replaced) enter('small');
-  if (small.at < 0 || /** @type {Uint8Array} */ (small.probe).length === 0) {
-    // First use, a new instance, or memory grew (the probe is detached).
-    small.at = wasm.__smallScratch() >>> 0;
-    small.capacity = wasm.__smallCapacity() >>> 0;
-    small.probe = new Uint8Array(wasm.memory.buffer, small.at, 1);
-    small.u32 = [];
-    small.f32 = [];
-  }
+  if (typedArrayTag(values) !== tag || !smallReady()) return -1;
   const n = lengthOf.call(values);
-  // Empty (or detached: its length reads 0) takes the general path, which
-  // tells the two apart.
   return n > 0 && n <= small.capacity ? n : -1;
 }
 
-/** @param {number} n the first `n` scratch elements as u32 */
+/** @param {number} n the first `n` u32 scratch elements */
 function scratchU32(n) {
   small.u32[n] ??= new Uint32Array(wasm.memory.buffer, small.at, n);
   return small.u32[n];
 }
 
-/** @param {number} n the first `n` scratch elements as f32 */
+/** @param {number} n the first `n` f32 scratch elements */
 function scratchF32(n) {
-  small.f32[n] ??= new Float32Array(wasm.memory.buffer, small.at, n);
+  small.f32[n] ??= new Float32Array(wasm.memory.buffer, small.atF32, n);
   return small.f32[n];
 }
 
@@ -241,12 +273,25 @@ export function heapStats() {
 /** @type {typeof glue.sumU32} */
 export function sumU32(values) {
   const n = smallLength(values, 'Uint32Array');
-  if (n >= 0) typedSet.call(scratchU32(n), values);
-  const alias = n < 0 ? aliasOf(values) : null;
+  if (n < 0) return sumU32General(values);
+  typedSet.call(scratchU32(n), values);
+  const began = generation;
+  let result;
+  try {
+    result = small.sum(n) >>> 0;
+  } catch (error) {
+    throw failBare(error, began, 'sumU32');
+  }
+  return result;
+}
+
+/** @param {Parameters<typeof glue.sumU32>[0]} values */
+function sumU32General(values) {
+  const alias = aliasOf(values);
   const began = begin('sumU32');
   let result;
   try {
-    result = n < 0 ? glue.sumU32(alias?.copy ?? values) : wasm.__smallSumU32(n) >>> 0;
+    result = glue.sumU32(alias?.copy ?? values);
   } catch (error) {
     throw fail(error, began, 'sumU32');
   }
@@ -256,17 +301,31 @@ export function sumU32(values) {
 /** @type {typeof glue.normalize} */
 export function normalize(values) {
   const n = smallLength(values, 'Float32Array');
-  if (n >= 0) typedSet.call(scratchF32(n), values);
-  const alias = n < 0 ? aliasOf(values) : null;
+  if (n < 0) return normalizeGeneral(values);
+  const view = scratchF32(n);
+  typedSet.call(view, values);
+  const began = generation;
+  let result;
+  try {
+    result = small.normalize(n) !== 0;
+  } catch (error) {
+    throw failBare(error, began, 'normalize');
+  }
+  if (result) typedSet.call(values, view);
+  return result;
+}
+
+/** @param {Parameters<typeof glue.normalize>[0]} values */
+function normalizeGeneral(values) {
+  const alias = aliasOf(values);
   const began = begin('normalize');
   let result;
   try {
-    result = n < 0 ? glue.normalize(alias?.copy ?? values) : wasm.__smallNormalize(n) !== 0;
+    result = glue.normalize(alias?.copy ?? values);
   } catch (error) {
     throw fail(error, began, 'normalize');
   }
   end(began, result, 'normalize');
-  if (n >= 0 && result) typedSet.call(values, scratchF32(n));
   if (alias !== null && result) writeBack(alias, Float32Array);
   return result;
 }
@@ -289,16 +348,26 @@ export function normalizePeak(values) {
 /** @type {typeof glue.fillDoubles} */
 export function fillDoubles(values) {
   const n = smallLength(values, 'Uint32Array');
-  const alias = n < 0 ? aliasOf(values) : null;
+  if (n < 0) return fillDoublesGeneral(values);
+  const began = generation;
+  try {
+    small.fill(n);
+  } catch (error) {
+    throw failBare(error, began, 'fillDoubles');
+  }
+  typedSet.call(values, scratchU32(n));
+}
+
+/** @param {Parameters<typeof glue.fillDoubles>[0]} values */
+function fillDoublesGeneral(values) {
+  const alias = aliasOf(values);
   const began = begin('fillDoubles');
   try {
-    if (n < 0) glue.fillDoubles(alias?.copy ?? values);
-    else wasm.__smallFillDoubles(n);
+    glue.fillDoubles(alias?.copy ?? values);
   } catch (error) {
     throw fail(error, began, 'fillDoubles');
   }
   end(began, undefined, 'fillDoubles');
-  if (n >= 0) typedSet.call(values, scratchU32(n));
   if (alias !== null) writeBack(alias, Uint32Array);
 }
 

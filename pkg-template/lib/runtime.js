@@ -31,7 +31,7 @@ let depth = 0;
 /** Set when a nested call trapped: refuse calls until the outer returns. */
 export let abandoned = false;
 /** `wasm !== null && !abandoned && !replaced`, kept in one place for the hot path. */
-let clear = false;
+export let clear = false;
 function update() {
   clear = wasm !== null && !abandoned && !replaced;
 }
@@ -197,6 +197,20 @@ export function fail(error, began, name) {
     update();
   }
   return thrown;
+}
+
+/**
+ * Ends a call made without `begin()` that threw `error`: what to throw
+ * instead. Only for calls that run no JS while in wasm (./api.js's small
+ * path): nothing can call in during them, so they need no count while they
+ * run, and `began` is the generation read just before the call.
+ * @param {unknown} error
+ * @param {number} began
+ * @param {string} name
+ */
+export function failBare(error, began, name) {
+  depth++;
+  return fail(error, began, name);
 }
 
 /**

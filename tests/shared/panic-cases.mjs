@@ -120,6 +120,72 @@ export async function panicCases({ bindgen: m, panicProbe, bindgenExports, toolk
     eq(snapshot(m), fresh, 'every API after 25 panics');
   });
 
+  test('a trap on the small-array path is a PanicError, the next call runs on a fresh instance, and a call around it fails as stale', async () => {
+    // The small path (src/small.rs) borrows its scratch area through a
+    // RefCell whose flag sits just before the 16-aligned area. A host that
+    // writes -1 there (mutably borrowed) makes the next small call panic:
+    // the path's own trap handling (no depth count, ./runtime.js failBare)
+    // is what this checks, for each function that takes it.
+    const corrupt = (ex) => {
+      const flag = new Int32Array(ex.memory.buffer, (ex.__smallScratchF32() >>> 0) - 16, 1);
+      eq(flag[0], 0, 'the scratch area is not borrowed between calls');
+      flag[0] = -1;
+    };
+    const calls = {
+      normalize: () => {
+        const values = new Float32Array([1, 2, 4]);
+        return [m.normalize(values), Array.from(values)];
+      },
+      sumU32: () => m.sumU32(new Uint32Array([1, 2, 0xffffffff])),
+      fillDoubles: () => {
+        const values = new Uint32Array(3);
+        m.fillDoubles(values);
+        return Array.from(values);
+      },
+    };
+    const expected = { normalize: [true, [0.25, 0.5, 1]], sumU32: 2, fillDoubles: [0, 2, 4] };
+    for (const [name, call] of Object.entries(calls)) {
+      eq(call(), expected[name], `${name} before`);
+      const before = await bindgenExports();
+      corrupt(before);
+      const error = expectThrows(call, m.PanicError, name);
+      eq(error.kind, 'panic', `${name}: kind`);
+      ok(/borrow/i.test(error.message), `${name}: the panic's own message, got ${error.message}`);
+      // Another call picks up the fresh instance first; the small path must
+      // then leave the old instance's scratch area behind too.
+      ok((await bindgenExports()) !== before, `${name}: the instance was replaced`);
+      eq(call(), expected[name], `${name} on the fresh instance`);
+    }
+    // From inside another call (the argument's prototype chain runs user
+    // code during the type check): the inner trap is a PanicError, and the
+    // outer call, whose instance is gone, fails with StaleInstanceError.
+    const ex = await bindgenExports();
+    let inner = null;
+    let again = null;
+    const values = new Float32Array(100).fill(3);
+    Object.setPrototypeOf(
+      values,
+      new Proxy(Object.create(Float32Array.prototype), {
+        getPrototypeOf() {
+          if (inner === null) {
+            corrupt(ex);
+            inner = outcome(() => m.sumU32(new Uint32Array([5])));
+            // Until the outer call returns, calls are refused: this needs
+            // the count of calls in progress to be right after the traps
+            // above.
+            again = outcome(() => m.greet('again'));
+          }
+          return Float32Array.prototype;
+        },
+      }),
+    );
+    const outer = outcome(() => m.normalizeArray(values));
+    ok(inner?.error instanceof m.PanicError, `the inner small call: a PanicError, got ${inner?.error?.name}`);
+    ok(outer.error instanceof m.StaleInstanceError, `the outer call: a StaleInstanceError, got ${outer.error?.name}: ${outer.error?.message}`);
+    ok(again?.error instanceof m.StaleInstanceError, `a call after the inner trap, inside the outer call: refused, got ${again?.error?.name ?? again?.value}`);
+    eq(snapshot(m), fresh, 'every API afterwards');
+  });
+
   test('a panic message longer than the record is cut at a character boundary', () => {
     const long = '\u{1F980}'.repeat(400); // 1600 bytes of UTF-8
     const error = expectThrows(() => panicProbe(long), m.PanicError, '__panicProbe');
