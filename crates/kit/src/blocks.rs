@@ -20,6 +20,7 @@ use std::ptr::NonNull;
 use std::sync::{Mutex, MutexGuard};
 
 use crate::Status;
+use crate::call::{MAX_RANGES, Range};
 
 /// The largest alignment `alloc` accepts: one wasm page.
 ///
@@ -114,12 +115,16 @@ impl Block {
 static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
     slots: Vec::new(),
     live: 0,
+    ranges: [Range::EMPTY; MAX_RANGES],
 });
 
 pub(crate) struct Registry {
     slots: Vec<Slot>,
     /// Slots whose block is live.
     live: usize,
+    /// The ranges taken by the call in progress (the one holding the
+    /// lock), the first `Host::count` of them; see `crate::call::Host`.
+    pub(crate) ranges: [Range; MAX_RANGES],
 }
 
 struct Slot {
@@ -587,6 +592,7 @@ mod tests {
         let mut registry = Registry {
             slots: Vec::new(),
             live: 0,
+            ranges: [Range::EMPTY; MAX_RANGES],
         };
         // owner[a] = base of the live block holding byte a.
         let mut owner = [None::<usize>; SPACE];

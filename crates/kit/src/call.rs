@@ -119,7 +119,6 @@ pub fn call_value<R>(fallback: R, body: impl FnOnce(&Host<'_>) -> Result<R, Stat
 fn run<R>(body: impl FnOnce(&Host<'_>) -> Result<R, Status>) -> Result<R, Status> {
     let host = Host {
         registry: RefCell::new(blocks::registry()),
-        taken: Default::default(),
         count: Cell::new(0),
     };
     let result = body(&host);
@@ -147,18 +146,29 @@ fn run<R>(body: impl FnOnce(&Host<'_>) -> Result<R, Status>) -> Result<R, Status
 pub const MAX_RANGES: usize = 16;
 
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
-enum Use {
+pub(crate) enum Use {
     #[default]
     Read,
     Write,
     HandedOut,
 }
 
+/// A range a call has taken. The ranges of the call in progress live in the
+/// registry, which the call holds locked: a [`Host`] then needs no room of
+/// its own to clear or copy on every call.
 #[derive(Clone, Copy, Default)]
-struct Range {
+pub(crate) struct Range {
     start: usize,
     end: usize,
     usage: Use,
+}
+
+impl Range {
+    pub(crate) const EMPTY: Self = Self {
+        start: 0,
+        end: 0,
+        usage: Use::Read,
+    };
 }
 
 /// The host's memory during one call: turns `(ptr, len)` arguments into
@@ -184,7 +194,7 @@ struct Range {
 /// ```
 pub struct Host<'r> {
     registry: RefCell<MutexGuard<'r, Registry>>,
-    taken: [Cell<Range>; MAX_RANGES],
+    /// How many of the registry's `ranges` this call has taken.
     count: Cell<usize>,
 }
 
@@ -205,15 +215,15 @@ impl Host<'_> {
         len: usize,
         usage: Use,
     ) -> Result<Option<core::ptr::NonNull<T>>, Status> {
-        let p = blocks::resolve::<T>(&self.registry.borrow(), addr, len)?;
+        let mut registry = self.registry.borrow_mut();
+        let p = blocks::resolve::<T>(&registry, addr, len)?;
         if p.is_none() {
             return Ok(None);
         }
         // resolve() checked that this does not overflow.
         let (start, end) = (addr, addr + len * core::mem::size_of::<T>());
         let n = self.count.get();
-        for r in &self.taken[..n] {
-            let r = r.get();
+        for r in &registry.ranges[..n] {
             // A block handed out by this call is the host's: Rust holds no
             // reference to it, so only taken ranges can conflict.
             let overlaps = r.usage != Use::HandedOut && start < r.end && r.start < end;
@@ -224,7 +234,7 @@ impl Host<'_> {
         if n == MAX_RANGES {
             return Err(Status::InvalidArgument);
         }
-        self.taken[n].set(Range { start, end, usage });
+        registry.ranges[n] = Range { start, end, usage };
         self.count.set(n + 1);
         Ok(p)
     }
@@ -373,12 +383,13 @@ impl Host<'_> {
         if n == MAX_RANGES {
             return Err(Status::InvalidArgument);
         }
-        let (addr, len) = blocks::hand_out_in(&mut self.registry.borrow_mut(), bytes)?;
-        self.taken[n].set(Range {
+        let mut registry = self.registry.borrow_mut();
+        let (addr, len) = blocks::hand_out_in(&mut registry, bytes)?;
+        registry.ranges[n] = Range {
             start: addr,
             end: addr + len,
             usage: Use::HandedOut,
-        });
+        };
         self.count.set(n + 1);
         Ok((addr, len))
     }
@@ -386,8 +397,8 @@ impl Host<'_> {
     /// Gives back the blocks this call handed out (the call failed).
     fn take_back(&self) {
         let mut registry = self.registry.borrow_mut();
-        for r in &self.taken[..self.count.get()] {
-            let r = r.get();
+        for i in 0..self.count.get() {
+            let r = registry.ranges[i];
             if r.usage == Use::HandedOut {
                 let _ = blocks::release_in(&mut registry, r.start, r.end - r.start, 1);
             }
