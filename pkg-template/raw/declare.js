@@ -203,6 +203,113 @@ function numberArg(value, type, what) {
  */
 const argName = (label, plan, index) => `${label}: ${plan.name ?? `argument ${index}`}`;
 
+/** log2 of an element size (1, 2, 4 or 8 bytes). */
+const SHIFT_OF_SIZE = [0, 0, 1, 0, 2, 0, 0, 0, 3];
+
+/**
+ * The declared function of an export whose only parameter is a slice (the
+ * commonest shape: `sum(ptr, len)`, `normalize(ptr, len)`): the same checks,
+ * layout and errors as the general path of `compile`, written out for one
+ * argument, with no work arrays and no loop over the parameters.
+ * @param {Internals} inner
+ * @param {(...abi: number[]) => any} fn
+ * @param {string} name
+ * @param {string} label
+ * @param {Plan} p
+ * @param {'status' | 'void' | 'value'} resultKind
+ * @param {NumberName | null} resultType
+ * @param {boolean} checked
+ * @returns {(values: any) => any}
+ */
+function oneSlice(inner, fn, name, label, p, resultKind, resultType, checked) {
+  const { size: elementSize, view, write } = p;
+  const shift = SHIFT_OF_SIZE[elementSize];
+  const { raw } = inner;
+  const lastStatus = raw.last_status;
+  const u32 = resultType === 'u32';
+  /** What the export's result means, once it returned. */
+  const settle = (/** @type {any} */ returned) => {
+    const status = resultKind === 'status' ? returned : checked ? lastStatus() : Status.OK;
+    if (status !== Status.OK) throw errorFor(status, name, `${label}(…)`);
+    return resultKind === 'value' ? (u32 ? returned >>> 0 : returned) : undefined;
+  };
+  return function declared(values) {
+    // biome-ignore lint/complexity/noArguments: the argument count without the array a rest parameter would allocate per call
+    const arity = arguments.length;
+    if (arity !== 1) throw new TypeError(`${label}: expected 1 argument, got ${arity}`);
+    const fault = inner.fault;
+    if (fault !== null)
+      throw new PoisonedError(
+        `${label}: this module trapped earlier (${/** @type {Error} */ (fault).message}); instantiate a new one`,
+        /** @type {any} */ (fault),
+      );
+    const array = sliceArgument(values, p, label, 1);
+    const length = lengthOf.call(array);
+    const size = length * elementSize;
+    let base = inner.scratch;
+    let block = 0;
+    if (inner.busy !== 0 || size > inner.scratchLength) {
+      block = raw.alloc(Math.max(size, 1), 8) >>> 0;
+      if (block === 0) throw errorFor(lastStatus(), 'alloc', `${label}: ${size} bytes of arguments`);
+      base = block;
+    }
+    const at = base >>> shift;
+    try {
+      typedSet.call(viewsOf(inner).list[view], array, at);
+    } catch (error) {
+      if (block !== 0) raw.dealloc(block, Math.max(size, 1), 8);
+      throw new TypeError(`${label}: could not copy values into wasm memory (${describe(error)})`, { cause: error });
+    }
+    let returned;
+    inner.busy++;
+    try {
+      returned = fn(base, length);
+    } catch (error) {
+      inner.busy--;
+      throw inner.trap(error, name);
+    }
+    inner.busy--;
+    if (block === 0) {
+      const result = settle(returned);
+      if (write) typedSet.call(values, viewsOf(inner).list[view].subarray(at, at + length));
+      return result;
+    }
+    try {
+      const result = settle(returned);
+      if (write) typedSet.call(values, viewsOf(inner).list[view].subarray(at, at + length));
+      return result;
+    } finally {
+      raw.dealloc(block, Math.max(size, 1), 8);
+    }
+  };
+}
+
+/**
+ * The typed array a slice argument stands for: `value` itself when it is a
+ * typed array of the plan's type, else a copy of an array-like (for a
+ * read-only slice); anything else is a TypeError naming the argument.
+ * @param {any} value
+ * @param {Plan} p
+ * @param {string} label
+ * @param {number} index the argument's 1-based position
+ */
+function sliceArgument(value, p, label, index) {
+  if (typedArrayTag(value) === p.tag) return value;
+  if (p.fromArrayLike !== null && value !== null && typeof value === 'object' && typedArrayTag(value) === undefined) {
+    // An array-like: its getters (or a Proxy's traps) may throw; that
+    // refuses the argument, as a wrong type does.
+    try {
+      if (typeof value.length !== 'number') throw new TypeError('it has no numeric length');
+      return p.fromArrayLike(value);
+    } catch (error) {
+      throw new TypeError(`${argName(label, p, index)} must be a ${p.tag} or an array of numbers; reading it failed (${describe(error)})`, { cause: error });
+    }
+  }
+  throw new TypeError(
+    `${argName(label, p, index)} must be a ${p.tag}${p.write ? '' : ' or an array of numbers'}, got ${typedArrayTag(value) ?? (value === null ? 'null' : typeof value)}`,
+  );
+}
+
 /**
  * The typed function for export `name` of a module.
  * @param {Internals} inner
@@ -268,6 +375,12 @@ export function compile(inner, kit, name, params, returns, options = {}) {
   const sharedData = new Array(count).fill(null);
   const sharedOffsets = new Array(count).fill(0);
 
+  if (count === 1 && plans[0].kind === SLICE) {
+    const lane = oneSlice(inner, fn, name, label, plans[0], resultKind, resultType, checked);
+    Object.defineProperty(lane, 'name', { value: label });
+    return lane;
+  }
+
   /** @param {any[]} args */
   function declared(...args) {
     if (args.length !== arity) throw new TypeError(`${label}: expected ${arity} argument${arity === 1 ? '' : 's'}, got ${args.length}`);
@@ -307,7 +420,6 @@ export function compile(inner, kit, name, params, returns, options = {}) {
         abi[j++] = value;
       } else if (kind === SLICE || kind === STR) {
         const value = args[a++];
-        let array;
         if (kind === STR) {
           if (typeof value !== 'string') throw new TypeError(`${argName(label, p, a)} must be a string, got ${value === null ? 'null' : typeof value}`);
           // Encoded straight into wasm memory below; room for the most
@@ -318,22 +430,8 @@ export function compile(inner, kit, name, params, returns, options = {}) {
           abi[j++] = offsets[i];
           abi[j++] = 0;
           continue;
-        } else if (typedArrayTag(value) === p.tag) {
-          array = value;
-        } else if (p.fromArrayLike !== null && value !== null && typeof value === 'object' && typedArrayTag(value) === undefined) {
-          // An array-like: its getters (or a Proxy's traps) may throw; that
-          // refuses the argument, as a wrong type does.
-          try {
-            if (typeof value.length !== 'number') throw new TypeError('it has no numeric length');
-            array = p.fromArrayLike(value);
-          } catch (error) {
-            throw new TypeError(`${argName(label, p, a)} must be a ${p.tag} or an array of numbers; reading it failed (${describe(error)})`, { cause: error });
-          }
-        } else {
-          throw new TypeError(
-            `${argName(label, p, a)} must be a ${p.tag}${p.write ? '' : ' or an array of numbers'}, got ${typedArrayTag(value) ?? (value === null ? 'null' : typeof value)}`,
-          );
         }
+        const array = sliceArgument(value, p, label, a);
         const length = lengthOf.call(array);
         const at = (size + p.size - 1) & -p.size;
         offsets[i] = at;

@@ -293,5 +293,42 @@ export function kitCases({ toolkit: T, histogramBytes, rawBytes, fc, runs = 1000
         ok(kit.fault === null);
       },
     ],
+
+    [
+      'declared calls made while another is in wasm (an import calling back into JS) get their own block; the outer call reads its own arguments',
+      async () => {
+        // raw.wasm imports nothing, so its exports are wrapped in JS that
+        // calls back into the toolkit in the middle of the call, as an
+        // import would. A one-slice export (the fast lane) and a general
+        // one, each inside the other.
+        const { instance } = await WebAssembly.instantiate(await rawBytes());
+        const real = instance.exports;
+        const inner = [];
+        /** @type {any} */
+        let kit = null;
+        let depth = 0;
+        const wrapped = {
+          ...real,
+          sum_u32: (ptr, len) => {
+            if (depth++ === 0) inner.push(kit.declare('process_string', [t.str, t.ownedString])('in'));
+            return real.sum_u32(ptr, len);
+          },
+          process_string: (ptr, len, out) => {
+            if (depth++ === 1) inner.push(kit.declare('sum_u32', [t.slice(Uint32Array)], t.checked(t.u32))(new Uint32Array([100, 200])));
+            return real.process_string(ptr, len, out);
+          },
+        };
+        kit = new T.KitModule(wrapped);
+        const before = heap(kit);
+        const sum = kit.declare('sum_u32', [t.slice(Uint32Array)], t.checked(t.u32));
+        eq(sum(new Uint32Array([1, 2, 3])), 6, 'the outer sum (one slice), whose arguments sat in the scratch area');
+        eq(inner, [300, 'in_processed'], 'the calls made inside it (a sum inside the string call inside the sum)');
+        eq(heap(kit), before, 'their blocks were freed');
+        // A declared result checked through last_status(): a refusal inside
+        // the export is the typed error, not its fallback value 0.
+        const refusing = new T.KitModule({ ...real, sum_u32: (_ptr, len) => real.sum_u32(0, len) });
+        throws(() => refusing.declare('sum_u32', [t.slice(Uint32Array)], t.checked(t.u32))(new Uint32Array([1])), T.NullPointerError, /sum_u32/);
+      },
+    ],
   ];
 }
