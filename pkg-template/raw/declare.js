@@ -203,6 +203,53 @@ function numberArg(value, type, what) {
  */
 const argName = (label, plan, index) => `${label}: ${plan.name ?? `argument ${index}`}`;
 
+/**
+ * Where a call's `size` bytes of arguments go: 0 for the scratch area (free
+ * when no other call of the module is running, and big enough), else a new
+ * block for this call, which `freeRoom` gives back.
+ * @param {Internals} inner
+ * @param {number} size
+ * @param {string} label
+ */
+function argumentRoom(inner, size, label) {
+  if (inner.busy === 0 && size <= inner.scratchLength) return 0;
+  const block = inner.raw.alloc(Math.max(size, 1), 8) >>> 0;
+  if (block === 0) throw errorFor(inner.raw.last_status(), 'alloc', `${label}: ${size} bytes of arguments`);
+  return block;
+}
+
+/**
+ * Gives back the block `argumentRoom` made for `size` bytes.
+ * @param {Internals} inner
+ * @param {number} block
+ * @param {number} size
+ */
+function freeRoom(inner, block, size) {
+  inner.raw.dealloc(block, Math.max(size, 1), 8);
+}
+
+/**
+ * What an export's result means once it returned: its status checked (the
+ * result itself, `last_status()` for a checked value, or none), then its
+ * value (undefined for a status or nothing).
+ * @param {Internals} inner
+ * @param {string} name
+ * @param {string} label
+ * @param {'status' | 'void' | 'value'} resultKind
+ * @param {NumberName | null} resultType
+ * @param {boolean} checked
+ * @returns {(returned: any) => any}
+ */
+function resultReader(inner, name, label, resultKind, resultType, checked) {
+  const lastStatus = inner.raw.last_status;
+  const u32 = resultType === 'u32';
+  return (returned) => {
+    const status = resultKind === 'status' ? returned : checked ? lastStatus() : Status.OK;
+    if (status !== Status.OK) throw errorFor(status, name, `${label}(…)`);
+    return resultKind === 'value' ? (u32 ? returned >>> 0 : returned) : undefined;
+  };
+}
+
 /** log2 of an element size (1, 2, 4 or 8 bytes). */
 const SHIFT_OF_SIZE = [0, 0, 1, 0, 2, 0, 0, 0, 3];
 
@@ -216,23 +263,12 @@ const SHIFT_OF_SIZE = [0, 0, 1, 0, 2, 0, 0, 0, 3];
  * @param {string} name
  * @param {string} label
  * @param {Plan} p
- * @param {'status' | 'void' | 'value'} resultKind
- * @param {NumberName | null} resultType
- * @param {boolean} checked
+ * @param {(returned: any) => any} settle the export's `resultReader`
  * @returns {(values: any) => any}
  */
-function oneSlice(inner, fn, name, label, p, resultKind, resultType, checked) {
+function oneSlice(inner, fn, name, label, p, settle) {
   const { size: elementSize, view, write } = p;
   const shift = SHIFT_OF_SIZE[elementSize];
-  const { raw } = inner;
-  const lastStatus = raw.last_status;
-  const u32 = resultType === 'u32';
-  /** What the export's result means, once it returned. */
-  const settle = (/** @type {any} */ returned) => {
-    const status = resultKind === 'status' ? returned : checked ? lastStatus() : Status.OK;
-    if (status !== Status.OK) throw errorFor(status, name, `${label}(…)`);
-    return resultKind === 'value' ? (u32 ? returned >>> 0 : returned) : undefined;
-  };
   return function declared(values) {
     // biome-ignore lint/complexity/noArguments: the argument count without the array a rest parameter would allocate per call
     const arity = arguments.length;
@@ -246,18 +282,13 @@ function oneSlice(inner, fn, name, label, p, resultKind, resultType, checked) {
     const array = sliceArgument(values, p, label, 1);
     const length = lengthOf.call(array);
     const size = length * elementSize;
-    let base = inner.scratch;
-    let block = 0;
-    if (inner.busy !== 0 || size > inner.scratchLength) {
-      block = raw.alloc(Math.max(size, 1), 8) >>> 0;
-      if (block === 0) throw errorFor(lastStatus(), 'alloc', `${label}: ${size} bytes of arguments`);
-      base = block;
-    }
+    const block = argumentRoom(inner, size, label);
+    const base = block || inner.scratch;
     const at = base >>> shift;
     try {
       typedSet.call(viewsOf(inner).list[view], array, at);
     } catch (error) {
-      if (block !== 0) raw.dealloc(block, Math.max(size, 1), 8);
+      if (block !== 0) freeRoom(inner, block, size);
       throw new TypeError(`${label}: could not copy values into wasm memory (${describe(error)})`, { cause: error });
     }
     let returned;
@@ -279,7 +310,7 @@ function oneSlice(inner, fn, name, label, p, resultKind, resultType, checked) {
       if (write) typedSet.call(values, viewsOf(inner).list[view].subarray(at, at + length));
       return result;
     } finally {
-      raw.dealloc(block, Math.max(size, 1), 8);
+      freeRoom(inner, block, size);
     }
   };
 }
@@ -375,8 +406,9 @@ export function compile(inner, kit, name, params, returns, options = {}) {
   const sharedData = new Array(count).fill(null);
   const sharedOffsets = new Array(count).fill(0);
 
+  const settleResult = resultReader(inner, name, label, resultKind, resultType, checked);
   if (count === 1 && plans[0].kind === SLICE) {
-    const lane = oneSlice(inner, fn, name, label, plans[0], resultKind, resultType, checked);
+    const lane = oneSlice(inner, fn, name, label, plans[0], settleResult);
     Object.defineProperty(lane, 'name', { value: label });
     return lane;
   }
@@ -451,12 +483,8 @@ export function compile(inner, kit, name, params, returns, options = {}) {
     let base = 0;
     let block = 0;
     if (needsMemory) {
-      if (inner.busy === 0 && size <= inner.scratchLength) base = inner.scratch;
-      else {
-        block = inner.raw.alloc(Math.max(size, 1), 8) >>> 0;
-        if (block === 0) throw errorFor(inner.raw.last_status(), 'alloc', `${label}: ${size} bytes of arguments`);
-        base = block;
-      }
+      block = argumentRoom(inner, size, label);
+      base = block || inner.scratch;
       // Addresses, and the inputs copied in.
       const views = viewsOf(inner);
       for (let i = 0, j = 0; i < count; i++) {
@@ -474,7 +502,7 @@ export function compile(inner, kit, name, params, returns, options = {}) {
           try {
             typedSet.call(views.list[p.view], data[i], (base + offsets[i]) / p.size);
           } catch (error) {
-            if (block !== 0) inner.raw.dealloc(block, Math.max(size, 1), 8);
+            if (block !== 0) freeRoom(inner, block, size);
             throw new TypeError(`${label}: could not copy values into wasm memory (${describe(error)})`, { cause: error });
           }
           j += 2;
@@ -516,7 +544,7 @@ export function compile(inner, kit, name, params, returns, options = {}) {
     try {
       return settle(returned, args, data, offsets, base);
     } finally {
-      inner.raw.dealloc(block, Math.max(size, 1), 8);
+      freeRoom(inner, block, size);
     }
   }
 
@@ -529,9 +557,7 @@ export function compile(inner, kit, name, params, returns, options = {}) {
    * @param {number} base
    */
   function settle(returned, args, data, offsets, base) {
-    const status = resultKind === 'status' ? returned : checked ? inner.raw.last_status() : Status.OK;
-    if (status !== Status.OK) throw errorFor(status, name, `${label}(…)`);
-    const value = resultKind === 'value' ? (resultType === 'u32' ? returned >>> 0 : returned) : undefined;
+    const value = settleResult(returned);
     if (onlyValue) {
       if (writes) copyBack(args, data, offsets, base);
       return value;

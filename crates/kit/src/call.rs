@@ -145,9 +145,8 @@ fn run<R>(body: impl FnOnce(&Host<'_>) -> Result<R, Status>) -> Result<R, Status
 /// ```
 pub const MAX_RANGES: usize = 16;
 
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Use {
-    #[default]
     Read,
     Write,
     HandedOut,
@@ -156,7 +155,7 @@ pub(crate) enum Use {
 /// A range a call has taken. The ranges of the call in progress live in the
 /// registry, which the call holds locked: a [`Host`] then needs no room of
 /// its own to clear or copy on every call.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub(crate) struct Range {
     start: usize,
     end: usize,
