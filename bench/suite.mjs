@@ -112,17 +112,27 @@ function repetitions(fn, now) {
   // Warm up first: counted while the engine still interprets `fn`, a small
   // loop can run 50× slower than once compiled, and batches sized from
   // that finish within one coarse timer tick (then they read 0 ns).
+  // Then grow the batch until one batch, timed as such, lasts 5 ms: a count
+  // of calls over a window can still be thrown by one slow call in it (a
+  // collection, a tier-up), and a batch sized from it read 0 ns.
   for (const start = now(); now() - start < 10; ) fn();
-  const start = now();
-  let calls = 0;
-  while (now() - start < 10) {
-    fn();
-    calls += 1;
+  let k = 1;
+  for (;;) {
+    const start = now();
+    for (let i = 0; i < k; i++) fn();
+    const elapsed = now() - start;
+    if (elapsed >= 5) return k;
+    k = elapsed >= 1 ? Math.ceil((k * 6) / elapsed) : k * 8;
   }
-  return Math.max(1, Math.ceil((calls * 5) / (now() - start)));
 }
 
 /**
+ * Times `tasks` against each other in interleaved rounds: each round runs
+ * every task for a short while, in an order rotated by one each round, and
+ * a task's time is the median of its rounds' medians. Timing each task once
+ * for the whole budget, one after the other, let the machine's drift (this
+ * one's speed changes by up to 2x within seconds) land between a path and
+ * the JS it is compared with.
  * @param {Env['Bench']} Bench
  * @param {Task[]} tasks
  * @param {number} n
@@ -130,23 +140,42 @@ function repetitions(fn, now) {
  */
 async function measure(Bench, tasks, n) {
   const big = n >= 1048576;
-  const bench = new Bench({ time: big ? 300 : 200, iterations: big ? 8 : 15, warmupTime: 20, warmupIterations: 2 });
+  const rounds = 5;
   /** @type {Record<string, number>} */
   const reps = {};
+  /** @type {Record<string, number[]>} */
+  const medians = {};
   for (const [path, fn] of tasks) {
-    const k = repetitions(fn, () => performance.now());
-    reps[path] = k;
-    bench.add(path, () => {
-      for (let i = 0; i < k; i++) fn();
-    });
+    reps[path] = repetitions(fn, () => performance.now());
+    medians[path] = [];
   }
-  await bench.run();
+  for (let round = 0; round < rounds; round++) {
+    const bench = new Bench({
+      time: (big ? 300 : 200) / rounds,
+      iterations: big ? 2 : 3,
+      warmup: round === 0,
+      warmupTime: 20,
+      warmupIterations: 2,
+    });
+    for (let i = 0; i < tasks.length; i++) {
+      const [path, fn] = tasks[(i + round) % tasks.length];
+      const k = reps[path];
+      bench.add(path, () => {
+        for (let j = 0; j < k; j++) fn();
+      });
+    }
+    await bench.run();
+    for (const task of bench.tasks) {
+      const r = /** @type {any} */ (task.result);
+      if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state} ${r.error ?? ''}`);
+      medians[task.name].push((r.latency.p50 * 1e6) / reps[task.name]);
+    }
+  }
   /** @type {Record<string, { medianNs: number, callsPerSample: number }>} */
   const out = {};
-  for (const task of bench.tasks) {
-    const r = /** @type {any} */ (task.result);
-    if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state} ${r.error ?? ''}`);
-    out[task.name] = { medianNs: (r.latency.p50 * 1e6) / reps[task.name], callsPerSample: reps[task.name] };
+  for (const [path] of tasks) {
+    const sorted = medians[path].sort((a, b) => a - b);
+    out[path] = { medianNs: sorted[rounds >> 1], callsPerSample: reps[path] };
   }
   for (const [, , teardown] of tasks) teardown?.();
   return out;
