@@ -2,7 +2,7 @@
 //! error whose message names the function, the parameter and what was
 //! wrong, so the caller can fix the call without reading the source.
 
-use js_sys::{ArrayBuffer, RangeError, TypeError};
+use js_sys::{RangeError, TypeError};
 use rust_wasm_memory_core::AllocError;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,11 +13,18 @@ use wasm_bindgen::{JsCast, JsValue};
 // leaked one externref slot per refused call (the slot reserved for the
 // import's result is never given back when the import throws), so 8.4
 // million refused calls filled the table and trapped.
+//
+// `isNumberArray` reads a typed array's class from its internal slot
+// through the engine's own `Symbol.toStringTag` getter, captured when the
+// module loads: it runs no user code (a Proxy, a DataView and a primitive
+// read `undefined`), unlike `instanceof` or a `constructor` property.
 #[wasm_bindgen(inline_js = r#"
-export function describe(value) {
-  if (value === null) return 'null';
-  const kind = typeof value;
-  if (kind !== 'object' && kind !== 'function') return kind;
+const tagOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+export function isNumberArray(value) {
+  const tag = tagOf.call(value);
+  return tag !== undefined && tag !== 'BigInt64Array' && tag !== 'BigUint64Array';
+}
+function named(value, kind) {
   try {
     const proto = Reflect.getPrototypeOf(value);
     if (proto === null) return kind;
@@ -29,15 +36,32 @@ export function describe(value) {
     return kind;
   }
 }
+export function describe(value) {
+  if (value === null) return 'null';
+  const kind = typeof value;
+  if (kind !== 'object' && kind !== 'function') return kind;
+  const name = named(value, kind);
+  if (!ArrayBuffer.isView(value)) return name;
+  const slot = tagOf.call(value) ?? 'DataView';
+  return slot === name ? name : `${name} (a ${slot})`;
+}
 "#)]
 extern "C" {
     /// A short description of a JS value for messages: `Array`,
     /// `Float64Array`, `null`, `undefined`, `number`, `string`, ...
+    /// A typed array or DataView whose prototype names another class says
+    /// what it really is: `Mine (a Float64Array)`, `Uint32Array (a
+    /// DataView)`.
     ///
     /// Never throws: a Proxy with throwing traps, a revoked Proxy, an
     /// object without a prototype or one whose `constructor` is not a
     /// function is described as `object`.
     pub fn describe(value: &JsValue) -> String;
+
+    /// Whether `value` is a typed array of numbers (any class but the two
+    /// BigInt ones), by its internal slot.
+    #[wasm_bindgen(js_name = isNumberArray)]
+    fn is_number_array(value: &JsValue) -> bool;
 }
 
 /// `TypeError("<func>: <param> must be a <expected>, got <actual>")`.
@@ -89,16 +113,23 @@ pub fn string(func: &str, param: &str, value: &JsValue) -> Result<String, JsValu
 
 /// Requires a value of the typed-array class `T` (not a plain Array, not
 /// another typed-array class: silently converting those would hide bugs).
+///
+/// The class is `T` when `value instanceof T` (so a subclass instance is
+/// accepted), as wasm-bindgen's own casts decide it. First the value must
+/// be a typed array of numbers by its internal slot: that refuses a Proxy
+/// (whose `instanceof` would run its getPrototypeOf trap) before anything
+/// can throw through this call, and a DataView or a BigInt64Array given
+/// `T`'s prototype with `Object.setPrototypeOf`, whose elements the copy
+/// could not read. A Number typed array given `T`'s prototype that way
+/// passes `instanceof`, and its elements are converted by the copy
+/// (`%TypedArray%.prototype.set`), as they are on the small-array path.
 pub fn typed_array<'a, T: JsCast>(
     func: &str,
     param: &str,
     class: &str,
     value: &'a JsValue,
 ) -> Result<&'a T, JsValue> {
-    // `ArrayBuffer.isView` reads an internal slot and runs no user code, so
-    // a Proxy (whose `instanceof` would run its getPrototypeOf trap) is
-    // refused here before anything can throw through this call.
-    if !ArrayBuffer::is_view(value) {
+    if !is_number_array(value) {
         return Err(type_error(func, param, class, value));
     }
     value

@@ -27,8 +27,14 @@
 // with the documentation that makes it public.
 import * as glue from '../glue/rust_wasm_memory.js';
 import { StaleInstanceError, UseAfterFreeError } from './errors.js';
-import { bufferOf, byteOffsetOf, copyOf, lengthOf, typedArrayTag, typedSet } from './intrinsics.js';
+import * as intrinsics from './intrinsics.js';
 import { abandoned, begin, clear, end, enter, fail, failBare, generation, onReplaced, replaced, wasm } from './runtime.js';
+
+// Module-local copies of the intrinsics: V8 does not fold an imported
+// binding into a constant, so `lengthOf.call(x)` on the import stays a
+// generic call through Function.prototype.call (13-16 ns more per call in
+// Chromium), where on a local const it becomes the engine's getter itself.
+const { bufferOf, byteOffsetOf, copyOf, getPrototypeOf, lengthOf, typedArrayTag, typedSet } = intrinsics;
 
 // ---- the small-array path (src/small.rs) ---------------------------------
 //
@@ -36,27 +42,29 @@ import { abandoned, begin, clear, end, enter, fail, failBare, generation, onRepl
 // no imports), so it skips the depth count and the result check of the call
 // protocol: nothing can call in, and the instance can only end by this
 // call's own trap, which `failBare` turns into the same errors.
+//
+// The kernels are called as `wasm.__smallX(n)`, a read of the exports
+// object, and not kept in `small`: V8 calls a wasm function fastest from a
+// call site whose target it can prove constant, and a field that was ever
+// reassigned (as `small`'s would be, at each new instance) is not; such a
+// call cost 10-20 ns more in Chromium.
 
 /**
  * The scratch area of the current instance: whether it is known (`ready`;
- * false before the first use, after a replacement and after memory growth,
- * which detaches `probe`), the addresses of its u32 and f32 elements, its
- * capacity in elements, the kernels, and views of exactly n elements, made
- * on first use.
- * @type {{ ready: boolean, at: number, atF32: number, capacity: number, probe: Uint8Array,
- *   u32: Uint32Array[], f32: Float32Array[], sum: (n: number) => number, normalize: (n: number) => number, fill: (n: number) => void }}
+ * false before the first use, after a replacement, and after a copy that
+ * failed, as one through a view that memory growth detached does), the
+ * addresses of its u32 and f32 elements, its capacity in elements, and
+ * views of exactly n elements, made on first use.
+ * @type {{ ready: boolean, at: number, atF32: number, capacity: number,
+ *   u32: Uint32Array[], f32: Float32Array[] }}
  */
 const small = {
   ready: false,
   at: 0,
   atF32: 0,
   capacity: 0,
-  probe: new Uint8Array(0),
   u32: [],
   f32: [],
-  sum: () => 0,
-  normalize: () => 0,
-  fill: () => {},
 };
 onReplaced.add(() => {
   small.ready = false;
@@ -65,39 +73,79 @@ onReplaced.add(() => {
 /**
  * Whether the small path may run now: the instance is callable (else the
  * general path makes the error), a replacement instance is picked up, and
- * the scratch views are current. Cheap when they are.
+ * the scratch area is known. Cheap when it is. Memory growth is not
+ * checked for here: it detaches the views, the copy through one fails,
+ * and `copied` sends that call down the general path and this one to
+ * make them again.
  */
 function smallReady() {
-  if (clear && small.ready && small.probe.length !== 0) return true;
+  if (clear && small.ready) return true;
   if (wasm === null || abandoned) return false;
   if (replaced) enter('small');
-  // First use, a new instance, or memory grew (the probe is detached).
+  // First use, a new instance, or memory grew.
   small.at = wasm.__smallScratch() >>> 0;
   small.atF32 = wasm.__smallScratchF32() >>> 0;
   small.capacity = wasm.__smallCapacity() >>> 0;
-  small.probe = new Uint8Array(wasm.memory.buffer, small.at, 1);
   small.u32 = [];
   small.f32 = [];
-  small.sum = wasm.__smallSumU32;
-  small.normalize = wasm.__smallNormalize;
-  small.fill = wasm.__smallFillDoubles;
   small.ready = true;
   return true;
 }
 
+/** The prototypes the small path takes, as the package loaded them. */
+const F32_PROTO = Float32Array.prototype;
+const U32_PROTO = Uint32Array.prototype;
+
 /**
- * The length of `values` if it is a typed array tagged `tag` that fits the
- * scratch area (whose views are then current), else -1. Runs no user code:
- * the tag and length are internal slots read through the intrinsics.
+ * The length of `values` if it is a typed array whose prototype is `proto`
+ * and that fits the scratch area (whose views are then current), else -1.
  * Empty (or detached: its length reads 0) takes the general path, which
  * tells the two apart.
+ *
+ * Runs no user code. The intrinsic `length` getter throws for anything but
+ * a typed array (a Proxy, a DataView, a plain Array), so once it returned,
+ * `values` is an ordinary typed array and `getPrototypeOf` only reads
+ * its [[Prototype]]. Reading the class from the `Symbol.toStringTag`
+ * slot instead was the most expensive step of a 16-element call in Firefox
+ * (20-30 ns).
+ *
+ * What this takes, the general path takes too (`instanceof`, src/args.rs),
+ * with the same result: a typed array of numbers given `proto` with
+ * `Object.setPrototypeOf` has its elements converted by the same
+ * `%TypedArray%.prototype.set` on both paths. A BigInt array given `proto`
+ * that way is taken here, but its copy fails (`copied` below) and the
+ * general path refuses it. A subclass instance takes the general path.
  * @param {unknown} values
- * @param {string} tag
+ * @param {object} proto
  */
-function smallLength(values, tag) {
-  if (typedArrayTag(values) !== tag || !smallReady()) return -1;
-  const n = lengthOf.call(values);
+function smallLength(values, proto) {
+  let n;
+  try {
+    n = lengthOf.call(values);
+  } catch {
+    return -1;
+  }
+  if (getPrototypeOf(values) !== proto || !smallReady()) return -1;
   return n > 0 && n <= small.capacity ? n : -1;
+}
+
+/**
+ * `target.set(source)` through the intrinsic; false if the engine refused,
+ * for the caller to take the general path. Both are typed arrays of the
+ * same length, so only two things make it throw: a scratch view detached
+ * by memory growth (the views are made again at the next call), and
+ * elements of a BigInt array in disguise (see `smallLength`).
+ * @param {ArrayBufferView} target
+ * @param {ArrayBufferView} source
+ */
+function copied(target, source) {
+  try {
+    typedSet.call(target, /** @type {any} */ (source));
+    return true;
+  } catch {
+    small.ready = false;
+    return false;
+  }
 }
 
 /** @param {number} n the first `n` u32 scratch elements */
@@ -272,13 +320,12 @@ export function heapStats() {
 
 /** @type {typeof glue.sumU32} */
 export function sumU32(values) {
-  const n = smallLength(values, 'Uint32Array');
-  if (n < 0) return sumU32General(values);
-  typedSet.call(scratchU32(n), values);
+  const n = smallLength(values, U32_PROTO);
+  if (n < 0 || !copied(scratchU32(n), values)) return sumU32General(values);
   const began = generation;
   let result;
   try {
-    result = small.sum(n) >>> 0;
+    result = wasm.__smallSumU32(n) >>> 0;
   } catch (error) {
     throw failBare(error, began, 'sumU32');
   }
@@ -300,14 +347,13 @@ function sumU32General(values) {
 
 /** @type {typeof glue.normalize} */
 export function normalize(values) {
-  const n = smallLength(values, 'Float32Array');
-  if (n < 0) return normalizeGeneral(values);
-  const view = scratchF32(n);
-  typedSet.call(view, values);
+  const n = smallLength(values, F32_PROTO);
+  const view = n < 0 ? null : scratchF32(n);
+  if (view === null || !copied(view, values)) return normalizeGeneral(values);
   const began = generation;
   let result;
   try {
-    result = small.normalize(n) !== 0;
+    result = wasm.__smallNormalize(n) !== 0;
   } catch (error) {
     throw failBare(error, began, 'normalize');
   }
@@ -347,15 +393,15 @@ export function normalizePeak(values) {
 
 /** @type {typeof glue.fillDoubles} */
 export function fillDoubles(values) {
-  const n = smallLength(values, 'Uint32Array');
+  const n = smallLength(values, U32_PROTO);
   if (n < 0) return fillDoublesGeneral(values);
   const began = generation;
   try {
-    small.fill(n);
+    wasm.__smallFillDoubles(n);
   } catch (error) {
     throw failBare(error, began, 'fillDoubles');
   }
-  typedSet.call(values, scratchU32(n));
+  if (!copied(values, scratchU32(n))) fillDoublesGeneral(values);
 }
 
 /** @param {Parameters<typeof glue.fillDoubles>[0]} values */

@@ -13,6 +13,12 @@ export const typedSet = TypedArrayPrototype.set;
 /** The `length` getter (0 for a detached array). @type {(this: unknown) => number} */
 export const lengthOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length')).get;
 
+/** `Object.getPrototypeOf` (a global the caller could replace later). */
+export const getPrototypeOf = Object.getPrototypeOf;
+
+/** `ArrayBuffer.isView`. */
+const isView = ArrayBuffer.isView;
+
 /** The `Symbol.toStringTag` getter: the class name, from the internal slot. @type {(this: unknown) => string | undefined} */
 const tagOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)).get;
 
@@ -23,7 +29,7 @@ const tagOf = /** @type {any} */ (Object.getOwnPropertyDescriptor(TypedArrayProt
  * @returns {string | undefined}
  */
 export function typedArrayTag(value) {
-  return ArrayBuffer.isView(value) ? tagOf.call(value) : undefined;
+  return isView(value) ? tagOf.call(value) : undefined;
 }
 
 /** The `buffer` getter. @type {(this: unknown) => ArrayBufferLike} */

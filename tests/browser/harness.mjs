@@ -15,7 +15,7 @@ async function environment() {
     toolkit,
     // The hardening suite at browser scale (Node runs 1e5 inputs per API
     // and a 1e6-call soak); growth keeps its 1e4 rounds.
-    fc: ['hardening', 'reentrancy', 'adversary', 'finalizer', 'kit'].includes(suite) ? (await import('fast-check')).default : undefined,
+    fc: ['hardening', 'reentrancy', 'adversary', 'finalizer', 'kit', 'buffers'].includes(suite) ? (await import('fast-check')).default : undefined,
     runs: { finalizer: 100, kit: 500 }[suite] ?? 2000,
     growthRounds: 10000,
     soakCalls: 100000,

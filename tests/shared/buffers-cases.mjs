@@ -3,7 +3,7 @@
 // module, already initialised.
 import { eq, ok, throws } from './check.mjs';
 
-export function buffersCases({ bindgen: m }) {
+export function buffersCases({ bindgen: m, fc }) {
   const memory = () => m.initSync().memory;
   const dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
@@ -324,11 +324,16 @@ export function buffersCases({ bindgen: m }) {
     ],
 
     [
-      'small arrays: up to 64 elements the copy API allocates nothing; 65 takes the general path',
+      'small arrays: up to 64 elements the copy API allocates nothing, also after memory growth; 65 takes the general path',
       () => {
         const u = new Uint32Array(64).fill(3);
         const f = new Float32Array(64).fill(2);
         m.sumU32(u); // first use makes the views
+        // Growth detaches them: the next call finds out by its failed copy
+        // and takes the general path, and the small path is back after it
+        // (for all three functions: they share the scratch area).
+        memory().grow(1);
+        m.sumU32(u);
         const before = m.heapStats();
         for (let i = 0; i < 1000; i++) {
           m.sumU32(u);
@@ -338,6 +343,109 @@ export function buffersCases({ bindgen: m }) {
         eq(m.heapStats().totalAllocations, before.totalAllocations, 'no heap allocation for 64 elements');
         m.sumU32(new Uint32Array(65));
         eq(m.heapStats().totalAllocations, before.totalAllocations + 1, 'one allocation for 65 elements');
+      },
+    ],
+
+    [
+      "small arrays: a typed array or DataView given another class's prototype gets the same result or TypeError on the small path as on the general path (property)",
+      () => {
+        // What both paths must do, whatever the length: take a value that
+        // is a typed array of numbers by its internal slot and an instance
+        // of the parameter's class by its prototype (converting elements
+        // as %TypedArray%.prototype.set does); refuse anything else with a
+        // TypeError that names the function and what the value really is.
+        const slots = [
+          Int8Array,
+          Uint8Array,
+          Uint8ClampedArray,
+          Int16Array,
+          Uint16Array,
+          Int32Array,
+          Uint32Array,
+          Float32Array,
+          Float64Array,
+          BigInt64Array,
+          BigUint64Array,
+          DataView,
+        ];
+        class MyU32 extends Uint32Array {}
+        class MyF32 extends Float32Array {}
+        const protos = [Uint32Array, Float32Array, MyU32, MyF32, Float64Array, null];
+        const numbers = (Slot) => Slot !== DataView && Slot !== BigInt64Array && Slot !== BigUint64Array;
+        const make = (Slot, Proto, raw) => {
+          const value =
+            Slot === DataView
+              ? new DataView(new ArrayBuffer(raw.length * 4))
+              : Slot === BigInt64Array || Slot === BigUint64Array
+                ? Slot.from(raw, (x) => BigInt(Math.trunc(x)))
+                : Slot.from(raw);
+          if (Proto !== null) Object.setPrototypeOf(value, Proto.prototype);
+          return value;
+        };
+        // The element conversion both paths promise: through a genuine
+        // array of the parameter's class and back into the value's slot.
+        const into = (Class, value) => {
+          const out = new Class(value.length);
+          Float64Array.prototype.set.call(out, value);
+          return out;
+        };
+        const functions = {
+          sumU32: { Class: Uint32Array, run: (v) => m.sumU32(v), model: (v) => into(Uint32Array, v).reduce((a, b) => (a + b) >>> 0, 0) },
+          fillDoubles: {
+            Class: Uint32Array,
+            run: (v) => m.fillDoubles(v),
+            model: (v) => {
+              Float64Array.prototype.set.call(
+                v,
+                Uint32Array.from({ length: v.length }, (_, i) => 2 * i),
+              );
+            },
+          },
+          normalize: {
+            Class: Float32Array,
+            run: (v) => m.normalize(v),
+            model: (v) => {
+              const genuine = into(Float32Array, v);
+              const result = m.normalize(genuine);
+              if (result) Float64Array.prototype.set.call(v, genuine);
+              return result;
+            },
+          },
+        };
+        const outcome = (run, value) => {
+          try {
+            const result = run(value);
+            return { result, elements: value instanceof DataView ? null : Array.from(value, String) };
+          } catch (error) {
+            return { error: `${error?.constructor?.name}: ${error?.message}` };
+          }
+        };
+        fc.assert(
+          fc.property(
+            fc.constantFrom(...slots),
+            fc.constantFrom(...protos),
+            fc.constantFrom(...Object.keys(functions)),
+            fc.array(fc.oneof(fc.integer({ min: -300, max: 70000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 80 }),
+            (Slot, Proto, name, raw) => {
+              const { Class, run, model } = functions[name];
+              const value = make(Slot, Proto, raw);
+              const accepted = numbers(Slot) && value instanceof Class;
+              const got = outcome(run, value);
+              if (!accepted) {
+                eq(
+                  got.error?.startsWith(`TypeError: ${name}: values must be a ${Class.name}, got `),
+                  true,
+                  `${name} refuses ${Slot.name} with ${Proto?.name ?? 'its own'} prototype: ${got.error}`,
+                );
+                return;
+              }
+              const expected = make(Slot, Proto, raw);
+              const want = outcome(model, expected);
+              eq(got, want, `${name}(${Slot.name} with ${Proto?.name ?? 'its own'} prototype, ${raw.length} elements)`);
+            },
+          ),
+          { numRuns: 3000 },
+        );
       },
     ],
 
