@@ -13,9 +13,13 @@
 // temporary block instead, freed after the call.
 
 import { errorFor, PoisonedError, Status } from '../lib/errors.js';
-import { lengthOf, typedArrayTag, typedSet } from '../lib/intrinsics.js';
+import * as intrinsics from '../lib/intrinsics.js';
 import { Block } from './blocks.js';
 import { BY_TAG } from './memory.js';
+
+// Local copies: a `.call` on an imported binding stays a generic call in V8
+// (see ../lib/api.js).
+const { lengthOf, typedArrayTag, typedSet } = intrinsics;
 
 /**
  * @typedef {'i32' | 'u32' | 'f32' | 'f64'} NumberName
