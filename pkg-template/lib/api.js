@@ -43,11 +43,11 @@ const { bufferOf, byteOffsetOf, copyOf, getPrototypeOf, lengthOf, typedArrayTag,
 // protocol: nothing can call in, and the instance can only end by this
 // call's own trap, which `failBare` turns into the same errors.
 //
-// The kernels are called as `wasm.__smallX(n)`, a read of the exports
-// object, and not kept in `small`: V8 calls a wasm function fastest from a
-// call site whose target it can prove constant, and a field that was ever
-// reassigned (as `small`'s would be, at each new instance) is not; such a
-// call cost 10-20 ns more in Chromium.
+// The kernels are called as methods of the exports object
+// (`wasm.__smallNormalize(n)` and the others), not kept in `small`: V8
+// calls a wasm function fastest from a call site whose target it can prove
+// constant, and a field that was ever reassigned (as `small`'s would be, at
+// each new instance) is not; such a call cost 10-20 ns more in Chromium.
 
 /**
  * The scratch area of the current instance: whether it is known (`ready`;
