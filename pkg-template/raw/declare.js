@@ -304,17 +304,12 @@ function oneSlice(inner, fn, name, label, p, settle) {
       throw inner.trap(error, name);
     }
     inner.busy--;
-    if (block === 0) {
-      const result = settle(returned);
-      if (write) typedSet.call(values, viewsOf(inner).list[view].subarray(at, at + length));
-      return result;
-    }
     try {
       const result = settle(returned);
       if (write) typedSet.call(values, viewsOf(inner).list[view].subarray(at, at + length));
       return result;
     } finally {
-      freeRoom(inner, block, size);
+      if (block !== 0) freeRoom(inner, block, size);
     }
   };
 }
