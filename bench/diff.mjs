@@ -34,3 +34,16 @@ for (const [name, rt] of Object.entries(b.runtimes)) {
     console.log(`  target ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${o?.value?.toFixed(2) ?? '—'} → ${t.value?.toFixed(2) ?? '—'}`);
   }
 }
+const faceRows = (/** @type {any} */ r) => [...(r.faces?.node ?? []), ...(r.faces?.python ?? [])];
+if (faceRows(b).length) console.log('\nfaces');
+for (const r of faceRows(b)) {
+  const o = faceRows(a).find((x) => x.call === r.call && x.face === r.face);
+  if (!o) continue;
+  const f = r.medianNs / o.medianNs;
+  if (f < min && 1 / f < min) continue;
+  console.log(`  ${r.call.padEnd(24)} ${r.face.slice(0, 40).padEnd(40)} ${fmt(o.medianNs).padStart(10)} → ${fmt(r.medianNs).padStart(10)}  ×${f.toFixed(2)}`);
+}
+for (const t of b.faces?.targets ?? []) {
+  const o = a.faces?.targets?.find((x) => x.target === t.target);
+  console.log(`\nfaces target ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${o?.value?.toFixed(2) ?? '—'} → ${t.value?.toFixed(2) ?? '—'}`);
+}

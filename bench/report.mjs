@@ -58,7 +58,7 @@ if (report.faces) {
   lines.push(
     '### Per-call cost by face',
     '',
-    'Median time of one call, whole round trip from the host (arguments in, result out); in-process faces are timed 100 calls to a sample.',
+    'Median time of one call, whole round trip from the host (arguments in, result out). The Node faces of one call are timed together in five interleaved rounds, in batches of calls that last about 5 ms; the toolkit rows come after all of its declared one-slice calls have run.',
     '',
   );
   const rows = [...(report.faces.node ?? []), ...(report.faces.python ?? [])];
@@ -69,6 +69,11 @@ if (report.faces) {
     lines.push(`| ${face} | ${callNames.map((c) => t(rows.find((r) => r.face === face && r.call === c)?.medianNs)).join(' | ')} |`);
   }
   lines.push('');
+  if (report.faces.targets?.length) {
+    lines.push('| face target | measured | |', '|---|---|---|');
+    for (const tg of report.faces.targets) lines.push(`| ${tg.target} | ${tg.value?.toFixed(2) ?? '—'} | ${tg.met ? 'met' : '**missed**'} |`);
+    lines.push('');
+  }
 }
 if (report.registry) {
   lines.push('### Raw block registry', '', 'Median time of one `alloc(16, 4)` + `dealloc` pair on raw.wasm, with that many other blocks live (Node).', '');

@@ -20,7 +20,7 @@ import { Bench } from 'tinybench';
 
 import { serveStatic } from '../tests/js/support/static-server.mjs';
 import { withBrowser } from '../tests/js/support/webdriver.mjs';
-import { runFaces } from './faces.mjs';
+import { faceTargets, runFaces } from './faces.mjs';
 import { assembleFloor } from './floor.mjs';
 import { runRegistry } from './registry.mjs';
 import { runSuite, SIZES } from './suite.mjs';
@@ -81,6 +81,8 @@ if (only.includes('node') || only.includes('faces')) {
   // then Python (the component and the command under wasmtime).
   console.log('\n== per-call cost by face');
   report.faces = { node: await runFaces({ log: (l) => console.log(`[faces] ${l}`) }) };
+  report.faces.targets = faceTargets(report.faces.node);
+  for (const t of report.faces.targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value?.toFixed(2)}`);
   const python = join(process.env.RWM_VENV ?? join(homedir(), '.cache', 'rust-wasm-memory', 'venv'), 'bin', 'python');
   if (existsSync(python)) {
     report.faces.python = JSON.parse(execFileSync(python, [join(root, 'bench', 'faces.py')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));

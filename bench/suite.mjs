@@ -136,9 +136,11 @@ function repetitions(fn, now) {
  * @param {Env['Bench']} Bench
  * @param {Task[]} tasks
  * @param {number} n
+ * @param {{ budgetMs?: number }} [options] the time for all rounds of one
+ *   task (default 200 ms, 300 ms from 1M elements)
  * @returns {Promise<Record<string, { medianNs: number, callsPerSample: number }>>}
  */
-async function measure(Bench, tasks, n) {
+export async function measure(Bench, tasks, n, { budgetMs } = {}) {
   const big = n >= 1048576;
   const rounds = 5;
   /** @type {Record<string, number>} */
@@ -151,7 +153,7 @@ async function measure(Bench, tasks, n) {
   }
   for (let round = 0; round < rounds; round++) {
     const bench = new Bench({
-      time: (big ? 300 : 200) / rounds,
+      time: (budgetMs ?? (big ? 300 : 200)) / rounds,
       iterations: big ? 2 : 3,
       warmup: round === 0,
       warmupTime: 20,

@@ -9,7 +9,7 @@ import { loadRaw } from 'rust-wasm-memory/raw';
 import { Bench } from 'tinybench';
 
 import { BASELINES } from '../../bench/baselines.mjs';
-import { runFaces } from '../../bench/faces.mjs';
+import { faceTargets, runFaces } from '../../bench/faces.mjs';
 import { assembleFloor } from '../../bench/floor.mjs';
 import { evaluate, runSuite } from '../../bench/suite.mjs';
 
@@ -172,5 +172,21 @@ test('the per-face benchmark measures every face on every call it has', async ()
     'wasm-bindgen',
   ]);
   assert.equal(rows.length, 15);
-  for (const r of rows) assert.ok(r.medianNs > 0 && Number.isFinite(r.medianNs), `${r.call} ${r.face}`);
+  for (const r of rows) {
+    assert.ok(r.medianNs > 0 && Number.isFinite(r.medianNs), `${r.call} ${r.face}`);
+    assert.ok(Number.isInteger(r.callsPerSample) && r.callsPerSample >= 1, `${r.call} ${r.face}: ${r.callsPerSample} calls per sample`);
+  }
+  const [target] = faceTargets(rows);
+  const at = (face) => rows.find((r) => r.call === 'sum-u32 (16)' && r.face === face).medianNs;
+  assert.equal(target.value, at('raw toolkit') / at('wasm-bindgen'));
+});
+
+test('the faces target is the toolkit call over the bindgen call, and missing rows make no value', () => {
+  const row = (face, medianNs) => ({ call: 'sum-u32 (16)', face, medianNs });
+  const [met] = faceTargets([row('wasm-bindgen', 50), row('raw toolkit', 100), row('raw exports, data in wasm', 400)]);
+  assert.deepEqual([met.value, met.met, met.limit], [2, true, 2]);
+  const [missed] = faceTargets([row('wasm-bindgen', 50), row('raw toolkit', 101)]);
+  assert.deepEqual([missed.value, missed.met], [101 / 50, false]);
+  const [none] = faceTargets([row('raw toolkit', 100), { call: 'normalize (1024)', face: 'wasm-bindgen', medianNs: 10 }]);
+  assert.deepEqual([none.value, none.met], [undefined, false]);
 });
