@@ -75,8 +75,8 @@ onReplaced.add(() => {
  * general path makes the error), a replacement instance is picked up, and
  * the scratch area is known. Cheap when it is. Memory growth is not
  * checked for here: it detaches the views, the copy through one fails,
- * and `copied` sends that call down the general path and this one to
- * make them again.
+ * and `copiedU32`/`copiedF32` send that call down the general path and the
+ * next one to make them again.
  */
 function smallReady() {
   if (clear && small.ready) return true;
@@ -96,11 +96,20 @@ function smallReady() {
 const F32_PROTO = Float32Array.prototype;
 const U32_PROTO = Uint32Array.prototype;
 
+// The checks and the copy below are written once per element type, as
+// `smallLengthU32`/`smallLengthF32` and `copiedU32`/`copiedF32`, on purpose.
+// An engine keeps one set of inline caches per function: one `smallLength`
+// and one `copied` for both types went polymorphic as soon as an app called
+// `sumU32` or `fillDoubles` and also `normalize`, and in Firefox a
+// 16-element `fillDoubles` then took 165-170 ns instead of about 100
+// (probe in one page, 25 interleaved rounds; with the two copies, 81-103
+// ns). A factory would not help: closures of one function share its caches.
+
 /**
- * The length of `values` if it is a typed array whose prototype is `proto`
- * and that fits the scratch area (whose views are then current), else -1.
- * Empty (or detached: its length reads 0) takes the general path, which
- * tells the two apart.
+ * The length of `values` if it is a typed array whose prototype is
+ * `Uint32Array.prototype` and that fits the scratch area (whose views are
+ * then current), else -1. Empty (or detached: its length reads 0) takes
+ * the general path, which tells the two apart.
  *
  * Runs no user code. The intrinsic `length` getter throws for anything but
  * a typed array (a Proxy, a DataView, a plain Array), so once it returned,
@@ -110,35 +119,66 @@ const U32_PROTO = Uint32Array.prototype;
  * (20-30 ns).
  *
  * What this takes, the general path takes too (`instanceof`, src/args.rs),
- * with the same result: a typed array of numbers given `proto` with
+ * with the same result: a typed array of numbers given the prototype with
  * `Object.setPrototypeOf` has its elements converted by the same
- * `%TypedArray%.prototype.set` on both paths. A BigInt array given `proto`
- * that way is taken here, but its copy fails (`copied` below) and the
- * general path refuses it. A subclass instance takes the general path.
+ * `%TypedArray%.prototype.set` on both paths. A BigInt array given the
+ * prototype that way is taken here, but its copy fails (`copiedU32` below)
+ * and the general path refuses it. A subclass instance takes the general
+ * path.
  * @param {unknown} values
- * @param {object} proto
  */
-function smallLength(values, proto) {
+function smallLengthU32(values) {
   let n;
   try {
     n = lengthOf.call(values);
   } catch {
     return -1;
   }
-  if (getPrototypeOf(values) !== proto || !smallReady()) return -1;
+  if (getPrototypeOf(values) !== U32_PROTO || !smallReady()) return -1;
   return n > 0 && n <= small.capacity ? n : -1;
 }
 
 /**
- * `target.set(source)` through the intrinsic; false if the engine refused,
- * for the caller to take the general path. Both are typed arrays of the
- * same length, so only two things make it throw: a scratch view detached
- * by memory growth (the views are made again at the next call), and
- * elements of a BigInt array in disguise (see `smallLength`).
+ * `smallLengthU32` for `Float32Array.prototype`.
+ * @param {unknown} values
+ */
+function smallLengthF32(values) {
+  let n;
+  try {
+    n = lengthOf.call(values);
+  } catch {
+    return -1;
+  }
+  if (getPrototypeOf(values) !== F32_PROTO || !smallReady()) return -1;
+  return n > 0 && n <= small.capacity ? n : -1;
+}
+
+/**
+ * `target.set(source)` through the intrinsic, for a u32 scratch view and
+ * the caller's array (either way round); false if the engine refused, for
+ * the caller to take the general path. Both are typed arrays of the same
+ * length, so only two things make it throw: a scratch view detached by
+ * memory growth (the views are made again at the next call), and elements
+ * of a BigInt array in disguise (see `smallLengthU32`).
  * @param {ArrayBufferView} target
  * @param {ArrayBufferView} source
  */
-function copied(target, source) {
+function copiedU32(target, source) {
+  try {
+    typedSet.call(target, /** @type {any} */ (source));
+    return true;
+  } catch {
+    small.ready = false;
+    return false;
+  }
+}
+
+/**
+ * `copiedU32` for an f32 scratch view.
+ * @param {ArrayBufferView} target
+ * @param {ArrayBufferView} source
+ */
+function copiedF32(target, source) {
   try {
     typedSet.call(target, /** @type {any} */ (source));
     return true;
@@ -320,8 +360,8 @@ export function heapStats() {
 
 /** @type {typeof glue.sumU32} */
 export function sumU32(values) {
-  const n = smallLength(values, U32_PROTO);
-  if (n < 0 || !copied(scratchU32(n), values)) return sumU32General(values);
+  const n = smallLengthU32(values);
+  if (n < 0 || !copiedU32(scratchU32(n), values)) return sumU32General(values);
   const began = generation;
   let result;
   try {
@@ -347,9 +387,9 @@ function sumU32General(values) {
 
 /** @type {typeof glue.normalize} */
 export function normalize(values) {
-  const n = smallLength(values, F32_PROTO);
+  const n = smallLengthF32(values);
   const view = n < 0 ? null : scratchF32(n);
-  if (view === null || !copied(view, values)) return normalizeGeneral(values);
+  if (view === null || !copiedF32(view, values)) return normalizeGeneral(values);
   const began = generation;
   let result;
   try {
@@ -393,7 +433,7 @@ export function normalizePeak(values) {
 
 /** @type {typeof glue.fillDoubles} */
 export function fillDoubles(values) {
-  const n = smallLength(values, U32_PROTO);
+  const n = smallLengthU32(values);
   if (n < 0) return fillDoublesGeneral(values);
   const began = generation;
   try {
@@ -401,7 +441,7 @@ export function fillDoubles(values) {
   } catch (error) {
     throw failBare(error, began, 'fillDoubles');
   }
-  if (!copied(values, scratchU32(n))) fillDoublesGeneral(values);
+  if (!copiedU32(values, scratchU32(n))) fillDoublesGeneral(values);
 }
 
 /** @param {Parameters<typeof glue.fillDoubles>[0]} values */
