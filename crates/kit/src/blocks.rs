@@ -137,6 +137,7 @@ impl Registry {
     /// that can contain `addr`. `None` if that slot is a tombstone: then no
     /// live block contains `addr`, because one that did would start below
     /// the tombstone and so contain its base, which `insert` rules out.
+    #[inline(always)]
     fn at_or_below(&self, addr: usize) -> Option<&Block> {
         let i = self.slots.partition_point(|s| s.block.addr() <= addr);
         let slot = &self.slots[i.checked_sub(1)?];
@@ -221,6 +222,8 @@ impl Registry {
     }
 }
 
+// Inlined on purpose, as `resolve` and `at_or_below`: see `call::run`.
+#[inline(always)]
 pub(crate) fn registry() -> MutexGuard<'static, Registry> {
     // A panic cannot leave the registry half-updated (each operation is one
     // insert or remove), so a poisoned lock is still consistent.
@@ -291,6 +294,7 @@ fn memory_end() -> u64 {
 /// Checks `len` elements of `T` at `addr`, and returns a pointer to them
 /// derived from the block that contains them (`None` for an empty range).
 #[allow(unsafe_code)] // see the SAFETY comment inside
+#[inline(always)]
 pub(crate) fn resolve<T: Plain>(
     blocks: &Registry,
     addr: usize,

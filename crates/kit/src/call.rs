@@ -116,6 +116,14 @@ pub fn call_value<R>(fallback: R, body: impl FnOnce(&Host<'_>) -> Result<R, Stat
     }
 }
 
+// `run`, `Host::take` and, in `blocks`, `registry`, `resolve` and
+// `Registry::at_or_below` are the checks every call makes; they are marked
+// `#[inline(always)]` so that each export gets them inlined into its own
+// code. Left to the optimizer they stayed out of line, and the checked
+// `fill_doubles` or `sum_u32` of 16 elements in a host block took 42-48 ns
+// in Node against 22-27 ns inlined (the bare exports of two raw.wasm
+// builds, timed in one process, alternating). raw.wasm grew by about 1 KB.
+#[inline(always)]
 fn run<R>(body: impl FnOnce(&Host<'_>) -> Result<R, Status>) -> Result<R, Status> {
     let host = Host {
         registry: RefCell::new(blocks::registry()),
@@ -208,6 +216,7 @@ impl core::fmt::Debug for Host<'_> {
 impl Host<'_> {
     /// Checks `len` elements of `T` at `addr` for `usage` and records them.
     /// Returns the pointer to derive a slice from (`None` when empty).
+    #[inline(always)]
     fn take<T: Plain>(
         &self,
         addr: usize,
