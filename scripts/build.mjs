@@ -6,9 +6,10 @@
 // unmodified (a test checks the bytes). pkg-template/ supplies everything
 // else, hand-written: the API layer that wraps the glue (lib/), the
 // `exports` map, the types and the README; contract/status.json becomes
-// lib/contract.js. Nothing here edits a generated file. The raw crate is
-// built alone into raw.wasm, a module with zero imports, shipped with the
-// typed host toolkit as `rust-wasm-memory/raw`.
+// lib/contract.js, and raw/declare.js gets copies of its declared-call
+// lane (scripts/lanes.mjs). Nothing here edits a generated file. The raw
+// crate is built alone into raw.wasm, a module with zero imports, shipped
+// with the typed host toolkit as `rust-wasm-memory/raw`.
 // The WASI command (wasi/rwm.wasm) and the WIT component
 // (component/text-processor.wasm, with its .wit) ship as assets; the
 // component is also transpiled by jco for the Node tests.
@@ -34,6 +35,8 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, re
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
+import { expandLanes } from './lanes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -201,6 +204,7 @@ const INPUTS = [
   'LICENSE-MIT',
   'LICENSE-APACHE',
   'scripts/build.mjs',
+  'scripts/lanes.mjs',
 ];
 const hash = createHash('sha256').update(`${profile}\n${process.version}\n`);
 for (const file of INPUTS.flatMap((p) => inputs(join(root, p)))) hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
@@ -247,6 +251,9 @@ mkdirSync(building, { recursive: true });
 
   copy(raw, join(pkg, 'raw', 'raw.wasm'));
   copy(join(root, 'pkg-template', 'raw'), join(pkg, 'raw'));
+  // The declared-call lane, written out once per early declaration (see
+  // scripts/lanes.mjs).
+  writeFileSync(join(pkg, 'raw', 'declare.js'), expandLanes(readFileSync(join(root, 'pkg-template', 'raw', 'declare.js'), 'utf8')));
   copy(join(root, 'pkg-template', 'inspector'), join(pkg, 'inspector'));
   copy(join(root, 'pkg-template', 'bin'), join(pkg, 'bin'));
   copy(inspectModule, join(pkg, 'inspector', 'inspect.wasm'));

@@ -257,6 +257,7 @@ function resultReader(inner, name, label, resultKind, resultType, checked) {
 /** log2 of an element size (1, 2, 4 or 8 bytes). */
 const SHIFT_OF_SIZE = [0, 0, 1, 0, 2, 0, 0, 0, 3];
 
+// lanes: begin
 /**
  * The declared function of an export whose only parameter is a slice (the
  * commonest shape: `sum(ptr, len)`, `normalize(ptr, len)`): the same checks,
@@ -313,6 +314,28 @@ function oneSlice(inner, fn, name, label, p, settle) {
     }
   };
 }
+// lanes: end
+
+/**
+ * The copies of `oneSlice` that declarations take, one each, in the order
+ * they are declared; once all are taken, later declarations share the last.
+ *
+ * Why copies: an engine keeps a function's type feedback and inline caches
+ * per function in the source, shared by every closure made from it. With
+ * one `oneSlice` for all declarations, its call of the export saw several
+ * wasm functions, so V8 could no longer inline the call's JS-to-wasm
+ * transition, and its checks saw several array types; a 16-element
+ * `sumU32` took about 1.3x as long as with a copy of its own (same
+ * process, the demo's three one-slice declarations warm). Making a
+ * function per declaration at run time would take `new Function`, which a
+ * Content-Security-Policy without 'unsafe-eval' forbids. So the source has
+ * one copy, between the `lanes:` markers, and the build
+ * (scripts/lanes.mjs) writes it out several times into the package, named
+ * `oneSlice1`, `oneSlice2`, ... and listed here.
+ */
+const LANES = [oneSlice];
+/** How many of `LANES` declarations have taken (the last is never counted: it is shared). */
+let lanesTaken = 0;
 
 /**
  * The typed array a slice argument stands for: `value` itself when it is a
@@ -407,7 +430,8 @@ export function compile(inner, kit, name, params, returns, options = {}) {
 
   const settleResult = resultReader(inner, name, label, resultKind, resultType, checked);
   if (count === 1 && plans[0].kind === SLICE) {
-    const lane = oneSlice(inner, fn, name, label, plans[0], settleResult);
+    const make = LANES[lanesTaken < LANES.length - 1 ? lanesTaken++ : LANES.length - 1];
+    const lane = make(inner, fn, name, label, plans[0], settleResult);
     Object.defineProperty(lane, 'name', { value: label });
     return lane;
   }
