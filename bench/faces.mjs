@@ -94,12 +94,12 @@ export async function runFaces({ log = console.log, quick = false } = {}) {
     },
   };
 
-  // The toolkit's declared calls share one function per shape (see
-  // raw/declare.js), and V8 optimizes it for the declarations it has seen
-  // called. An app calls several; so do these rows: every declared
-  // one-slice call of the raw module runs before anything is timed.
-  // (In one process with the three warm, a copy of the shared function
-  // serving `sumU32` alone took 0.72-0.84 of the time.)
+  // An app calls several declared functions, and those of one shape share
+  // code: past the first eight one-slice declarations, one lane (see
+  // LANES in raw/declare.js), and for all of them the helpers the lanes
+  // call. So every declared one-slice call of the raw module runs before
+  // anything is timed. (With one lane shared by the three, its `sumU32`
+  // took 1.2-1.4x the time of a lane of its own, in one process.)
   const warm = new Float32Array(16).fill(2);
   for (let i = 0; i < 20000; i++) {
     raw.sumU32(u32);
