@@ -325,8 +325,8 @@ function oneSlice(inner, fn, name, label, p, settle) {
  * one `oneSlice` for all declarations, its call of the export saw several
  * wasm functions, so V8 could no longer inline the call's JS-to-wasm
  * transition, and its checks saw several array types; a 16-element
- * `sumU32` took about 1.3x as long as with a copy of its own (same
- * process, the demo's three one-slice declarations warm). Making a
+ * `sumU32` took 1.4-1.5x as long as with a copy of its own (same process,
+ * the demo's three one-slice declarations warm, three runs). Making a
  * function per declaration at run time would take `new Function`, which a
  * Content-Security-Policy without 'unsafe-eval' forbids. So the source has
  * one copy, between the `lanes:` markers, and the build
