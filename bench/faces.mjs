@@ -99,7 +99,7 @@ export async function runFaces({ log = console.log, quick = false } = {}) {
   // LANES in raw/declare.js), and for all of them the helpers the lanes
   // call. So every declared one-slice call of the raw module runs before
   // anything is timed. (With one lane shared by the three, its `sumU32`
-  // took 1.2-1.4x the time of a lane of its own, in one process.)
+  // took 1.2-1.5x the time of a lane of its own, in same-process runs.)
   const warm = new Float32Array(16).fill(2);
   for (let i = 0; i < 20000; i++) {
     raw.sumU32(u32);
