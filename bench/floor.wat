@@ -2,6 +2,8 @@
 ;; that no compiler choice hides in them. Assembled at bench time with
 ;; binaryen (bench/floor.mjs); never shipped.
 ;;   nop                 an empty call: what crossing the boundary costs
+;;   args16(a0 … a15)    the sum of 16 i32 arguments: an array's elements
+;;                       passed in the call itself instead of through memory
 ;;   max  (p, n)         the f32x4.pmax pass of normalize over n f32 at p
 ;;   div  (p, n, d)      the f32x4.div pass of normalize, in place
 ;;   recip(p, n, d)      the same quotients through an f64 reciprocal:
@@ -10,6 +12,12 @@
 (module
  (memory (export "memory") 1)
  (func (export "nop"))
+ (func (export "args16") (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)
+  (i32.add
+   (i32.add (i32.add (i32.add (local.get 0) (local.get 1)) (i32.add (local.get 2) (local.get 3)))
+            (i32.add (i32.add (local.get 4) (local.get 5)) (i32.add (local.get 6) (local.get 7))))
+   (i32.add (i32.add (i32.add (local.get 8) (local.get 9)) (i32.add (local.get 10) (local.get 11)))
+            (i32.add (i32.add (local.get 12) (local.get 13)) (i32.add (local.get 14) (local.get 15))))))
  (func (export "max") (param $p i32) (param $n i32) (result f32)
   (local $e i32) (local $a v128) (local $b v128)
   (local.set $a (f32x4.splat (f32.const -inf)))

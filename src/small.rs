@@ -77,6 +77,53 @@ pub fn small_sum_u32(len: usize) -> u32 {
     with_scratch(|s| core_::sum_u32(&s.u32[..len.min(SMALL)]))
 }
 
+/// `sum_u32` of up to 16 elements passed as arguments, not through the
+/// scratch area: the host reads the array's elements and passes them in the
+/// call, and the engine passes those in registers and on the stack. For a
+/// shorter array the host passes 0 for the missing elements, which does not
+/// change a sum.
+///
+/// Only the sum can take its whole input this way and give its whole result
+/// back as the return value, so it alone skips the copy. In V8 a 64-byte
+/// `%TypedArray%.prototype.set` costs about as much as the whole 16-element
+/// JS sum. `normalize` could take its input the same way, but SpiderMonkey
+/// makes every NaN it reads from a typed array the canonical NaN, and the
+/// small path must keep NaN payloads bit for bit, as the general path does.
+#[wasm_bindgen(js_name = "__smallSumU32Args", skip_typescript)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one argument per element is the point of this export"
+)]
+pub fn small_sum_u32_args(
+    a0: u32,
+    a1: u32,
+    a2: u32,
+    a3: u32,
+    a4: u32,
+    a5: u32,
+    a6: u32,
+    a7: u32,
+    a8: u32,
+    a9: u32,
+    a10: u32,
+    a11: u32,
+    a12: u32,
+    a13: u32,
+    a14: u32,
+    a15: u32,
+) -> u32 {
+    // A tree of wrapping adds, the same sum as `core_::sum_u32` (addition
+    // modulo 2^32 does not depend on the order). Through `core_::sum_u32`
+    // of a 16-element array, the arguments were first stored to the shadow
+    // stack and loaded back, which cost 10-15 ns per call.
+    let half = |a: u32, b: u32, c: u32, d: u32, e: u32, f: u32, g: u32, h: u32| {
+        a.wrapping_add(b)
+            .wrapping_add(c.wrapping_add(d))
+            .wrapping_add(e.wrapping_add(f).wrapping_add(g.wrapping_add(h)))
+    };
+    half(a0, a1, a2, a3, a4, a5, a6, a7).wrapping_add(half(a8, a9, a10, a11, a12, a13, a14, a15))
+}
+
 /// `normalize` over the first `len` f32 scratch elements, in place; whether
 /// it scaled them (the copy API's `normalize` result). When it did not, the
 /// elements are unchanged.

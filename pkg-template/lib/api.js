@@ -54,11 +54,9 @@ const { bufferOf, byteOffsetOf, copyOf, getPrototypeOf, lengthOf, typedArrayTag,
  * false before the first use, after a replacement, and after a copy that
  * failed, as one through a view that memory growth detached does), the
  * addresses of its u32 and f32 elements, its capacity in elements, and
- * views of exactly n elements, made on first use; and whether the element
- * `smallLengthU32`/`smallLengthF32` last read was missing (`mapHint`, a
- * boolean so that storing it never allocates; see there).
+ * views of exactly n elements, made on first use.
  * @type {{ ready: boolean, at: number, atF32: number, capacity: number,
- *   u32: Uint32Array[], f32: Float32Array[], mapHint: boolean }}
+ *   u32: Uint32Array[], f32: Float32Array[] }}
  */
 const small = {
   ready: false,
@@ -67,7 +65,6 @@ const small = {
   capacity: 0,
   u32: [],
   f32: [],
-  mapHint: false,
 };
 onReplaced.add(() => {
   small.ready = false;
@@ -110,10 +107,10 @@ const U32_PROTO = Uint32Array.prototype;
 // A factory would not help: closures of one function share its caches.
 
 /**
- * The length of `values` if it is a typed array whose prototype is
- * `Uint32Array.prototype` and that fits the scratch area (whose views are
- * then current), else -1. Empty (or detached: its length reads 0) takes
- * the general path, which tells the two apart.
+ * The length of `values` if it is a typed array of numbers whose
+ * prototype is `Uint32Array.prototype` and that fits the scratch area
+ * (whose views are then current), else -1. Empty (or detached: its length
+ * reads 0) takes the general path, which tells the two apart.
  *
  * Runs no user code. The intrinsic `length` getter throws for anything but
  * a typed array (a Proxy, a DataView, a plain Array), so once it returned,
@@ -124,18 +121,21 @@ const U32_PROTO = Uint32Array.prototype;
  * `Symbol.toStringTag` slot instead was the most expensive step of a
  * 16-element call in Firefox (20-30 ns).
  *
- * The element read is there for V8: it gives the compiler the array's
- * map, and `getPrototypeOf` then becomes a map check. Without it,
- * `getPrototypeOf` was a call into the engine (16-32 ns more per call in
- * Chromium, in-page probe, 25 rounds, three runs; no change in Firefox).
+ * The first element's type refuses a BigInt array in disguise (a
+ * `BigInt64Array` given this prototype), whose elements `sumU32` could not
+ * pass as numbers. The read is also there for V8: it gives the compiler
+ * the array's map, and `getPrototypeOf` then becomes a map check. Without
+ * an element read, `getPrototypeOf` was a call into the engine (16-32 ns
+ * more per call in Chromium, in-page probe, 25 rounds, three runs; no
+ * change in Firefox).
  *
  * What this takes, the general path takes too (`instanceof`, src/args.rs),
  * with the same result: a typed array of numbers given the prototype with
- * `Object.setPrototypeOf` has its elements converted by the same
- * `%TypedArray%.prototype.set` on both paths. A BigInt array given the
- * prototype that way is taken here, but its copy fails (`copiedU32` below)
- * and the general path refuses it. A subclass instance takes the general
- * path.
+ * `Object.setPrototypeOf` has its elements converted to u32 on both paths
+ * (by `%TypedArray%.prototype.set`, or for `sumU32`'s arguments by the
+ * call's ToInt32, which keeps the same 32 bits). A BigInt array given the
+ * prototype that way is sent to the general path, which refuses it. A
+ * subclass instance takes the general path.
  * @param {unknown} values
  */
 function smallLengthU32(values) {
@@ -145,7 +145,7 @@ function smallLengthU32(values) {
   } catch {
     return -1;
   }
-  small.mapHint = /** @type {Uint32Array} */ (values)[0] === undefined;
+  if (typeof (/** @type {Uint32Array} */ (values)[0]) !== 'number') return -1;
   if (getPrototypeOf(values) !== U32_PROTO || !smallReady()) return -1;
   return n > 0 && n <= small.capacity ? n : -1;
 }
@@ -161,7 +161,7 @@ function smallLengthF32(values) {
   } catch {
     return -1;
   }
-  small.mapHint = /** @type {Float32Array} */ (values)[0] === undefined;
+  if (typeof (/** @type {Float32Array} */ (values)[0]) !== 'number') return -1;
   if (getPrototypeOf(values) !== F32_PROTO || !smallReady()) return -1;
   return n > 0 && n <= small.capacity ? n : -1;
 }
@@ -169,10 +169,9 @@ function smallLengthF32(values) {
 /**
  * `target.set(source)` through the intrinsic, for a u32 scratch view and
  * the caller's array (either way round); false if the engine refused, for
- * the caller to take the general path. Both are typed arrays of the same
- * length, so only two things make it throw: a scratch view detached by
- * memory growth (the views are made again at the next call), and elements
- * of a BigInt array in disguise (see `smallLengthU32`).
+ * the caller to take the general path. Both are typed arrays of numbers of
+ * the same length, so only a scratch view detached by memory growth makes
+ * it throw (the views are made again at the next call).
  * @param {ArrayBufferView} target
  * @param {ArrayBufferView} source
  */
@@ -371,10 +370,56 @@ export function heapStats() {
   return end(began, result, 'heapStats');
 }
 
+/**
+ * Arrays this short reach `sumU32` as the arguments of one call
+ * (`__smallSumU32Args`, src/small.rs): no copy into the scratch area.
+ */
+const SUM_ARGS = 16;
+
 /** @type {typeof glue.sumU32} */
 export function sumU32(values) {
   const n = smallLengthU32(values);
-  if (n < 0 || !copiedU32(scratchU32(n), values)) return sumU32General(values);
+  if (n < 0) return sumU32General(values);
+  const v = /** @type {Uint32Array} */ (values);
+  if (n > SUM_ARGS) return sumU32Scratch(v, n);
+  const began = generation;
+  let result;
+  try {
+    // Elements past the end are passed as 0, which does not change the sum
+    // (reading them would give `undefined`, but V8 makes an out-of-range
+    // read slow: a 1-element sum took 160 ns instead of 65).
+    result =
+      wasm.__smallSumU32Args(
+        v[0],
+        n > 1 ? v[1] : 0,
+        n > 2 ? v[2] : 0,
+        n > 3 ? v[3] : 0,
+        n > 4 ? v[4] : 0,
+        n > 5 ? v[5] : 0,
+        n > 6 ? v[6] : 0,
+        n > 7 ? v[7] : 0,
+        n > 8 ? v[8] : 0,
+        n > 9 ? v[9] : 0,
+        n > 10 ? v[10] : 0,
+        n > 11 ? v[11] : 0,
+        n > 12 ? v[12] : 0,
+        n > 13 ? v[13] : 0,
+        n > 14 ? v[14] : 0,
+        n > 15 ? v[15] : 0,
+      ) >>> 0;
+  } catch (error) {
+    throw failBare(error, began, 'sumU32');
+  }
+  return result;
+}
+
+/**
+ * `sumU32` of `n` elements, more than `SUM_ARGS`, through the scratch area.
+ * @param {Uint32Array} values
+ * @param {number} n
+ */
+function sumU32Scratch(values, n) {
+  if (!copiedU32(scratchU32(n), values)) return sumU32General(values);
   const began = generation;
   let result;
   try {

@@ -41,6 +41,7 @@ test('the suite measures every path, every JS baseline and the floors, and evalu
       'set 64 B 16',
       'set 64 B in, call 16',
       'set 64 B in, call, 64 B out 16',
+      '16 u32 as arguments, call 16',
       'memcpy 1048576',
       'copy into wasm memory and out 1048576',
       'max pass (f32x4.pmax) 1048576',
@@ -69,6 +70,17 @@ test('the floor module computes what normalize computes: the maximum, and the qu
       data.set(expected);
       floor.recip(0, n, divisor);
       assert.deepEqual(data.slice(), quotient);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('the floor module sums 16 u32 arguments modulo 2^32, as sumU32 does', async () => {
+  const floor = await floorExports();
+  fc.assert(
+    fc.property(fc.array(fc.nat({ max: 2 ** 32 - 1 }), { minLength: 16, maxLength: 16 }), (values) => {
+      const input = Uint32Array.from(values);
+      assert.equal(floor.args16(...input) >>> 0, m.sumU32(input));
     }),
     { numRuns: 300 },
   );
@@ -158,6 +170,32 @@ test('evaluate() computes speed-ups and memcpy ratios from medians', () => {
   // With the copies across the boundary timed, the copy path's floor uses them.
   const crossing = evaluate(rows, [1048576], [...floors, { floor: 'copy into wasm memory and out', size: 1048576, medianNs: 150 }]).targets;
   assert.equal(crossing[2].atFloor, 1000 / (80 + 150));
+});
+
+test('evaluate() puts each 16-element copy path over its own floor: a sum over the cheaper way in', () => {
+  const rows = ['normalize', 'sum_u32', 'fill_doubles'].flatMap((kernel) => [
+    { kernel, size: 16, path: 'js', medianNs: 20 },
+    { kernel, size: 16, path: 'copy', medianNs: 50 },
+    { kernel, size: 16, path: 'raw', medianNs: 30 },
+  ]);
+  const at16 = (floors) =>
+    Object.fromEntries(
+      evaluate(
+        rows,
+        [16],
+        floors.map(([floor, medianNs]) => ({ floor, size: 16, medianNs })),
+      ).targets.map((t) => [t.target.split(' ')[0], t.atFloor]),
+    );
+  const base = [
+    ['empty call', 5],
+    ['set 64 B in, call', 30],
+    ['set 64 B in, call, 64 B out', 45],
+  ];
+  assert.deepEqual(at16(base), { normalize: 45 / 20, sum_u32: 30 / 20, fill_doubles: 30 / 20 });
+  // Arguments cheaper than a set: only the sum's floor moves.
+  assert.deepEqual(at16([...base, ['16 u32 as arguments, call', 12]]), { normalize: 45 / 20, sum_u32: 12 / 20, fill_doubles: 30 / 20 });
+  // Dearer: the set stays the sum's floor.
+  assert.equal(at16([...base, ['16 u32 as arguments, call', 40]]).sum_u32, 30 / 20);
 });
 
 test('the per-face benchmark measures every face on every call it has', async () => {
