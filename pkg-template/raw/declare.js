@@ -420,6 +420,10 @@ export function compile(inner, kit, name, params, returns, options = {}) {
   const needsMemory = plans.some((p) => p.kind !== NUMBER);
   // Whether the export's return value (or nothing) is the whole result.
   const onlyValue = !plans.some((p) => p.kind >= OUT);
+  // The one out-param or owned result that is the whole result (no value
+  // from the export itself and no other), returned without an array; else -1.
+  const outputs = plans.flatMap((p, i) => (p.kind >= OUT ? [i] : []));
+  const sole = resultKind !== 'value' && outputs.length === 1 ? outputs[0] : -1;
   const writes = plans.some((p) => p.write);
   // Work arrays, reused by every call that is not made from inside another
   // call of this function (an argument's getter can make one).
@@ -538,7 +542,8 @@ export function compile(inner, kit, name, params, returns, options = {}) {
     let returned;
     inner.busy++;
     try {
-      // A call site per arity keeps the common cases free of spreading.
+      // A call site per arity keeps the common cases free of spreading (a
+      // slice is two words: `histogram(values, lo, hi, bins, out)` is seven).
       switch (abiLength) {
         case 0:
           returned = fn();
@@ -554,6 +559,18 @@ export function compile(inner, kit, name, params, returns, options = {}) {
           break;
         case 4:
           returned = fn(abi[0], abi[1], abi[2], abi[3]);
+          break;
+        case 5:
+          returned = fn(abi[0], abi[1], abi[2], abi[3], abi[4]);
+          break;
+        case 6:
+          returned = fn(abi[0], abi[1], abi[2], abi[3], abi[4], abi[5]);
+          break;
+        case 7:
+          returned = fn(abi[0], abi[1], abi[2], abi[3], abi[4], abi[5], abi[6]);
+          break;
+        case 8:
+          returned = fn(abi[0], abi[1], abi[2], abi[3], abi[4], abi[5], abi[6], abi[7]);
           break;
         default:
           returned = fn(...abi);
@@ -600,13 +617,40 @@ export function compile(inner, kit, name, params, returns, options = {}) {
       const p = plans[i];
       if (p.kind === NUMBER || p.kind === STR) a++;
       else if (p.kind === SLICE) {
-        if (p.write) {
-          const at = (base + offsets[i]) / p.size;
-          typedSet.call(args[a], viewsOf(inner).list[p.view].subarray(at, at + lengthOf.call(data[i])));
-        }
+        if (p.write) typedSet.call(args[a], backView(i, (base + offsets[i]) / p.size, lengthOf.call(data[i])));
         a++;
       }
     }
+  }
+
+  // The last view `backView` made for each parameter, with what it covers.
+  // A call on the scratch area with arrays of the same lengths as the call
+  // before copies back through the same views instead of new ones (a new
+  // typed array per call was about a tenth of a small call's time).
+  /** @type {any[]} typed arrays over memory, or null before the first */
+  const backViews = new Array(count).fill(null);
+  /** @type {any[]} */
+  const backParents = new Array(count).fill(null);
+  const backAts = new Array(count).fill(-1);
+  const backLengths = new Array(count).fill(-1);
+
+  /**
+   * A view of `length` elements at element index `at` of parameter `i`'s
+   * view of memory.
+   * @param {number} i
+   * @param {number} at
+   * @param {number} length
+   */
+  function backView(i, at, length) {
+    const parent = viewsOf(inner).list[plans[i].view];
+    if (backParents[i] !== parent || backAts[i] !== at || backLengths[i] !== length) {
+      // The parent is new after memory grew: a view of the old buffer is never reused.
+      backViews[i] = parent.subarray(at, at + length);
+      backParents[i] = parent;
+      backAts[i] = at;
+      backLengths[i] = length;
+    }
+    return backViews[i];
   }
 
   /**
@@ -619,26 +663,45 @@ export function compile(inner, kit, name, params, returns, options = {}) {
    */
   function results(args, data, offsets, base, value) {
     if (writes) copyBack(args, data, offsets, base);
+    if (sole !== -1) return output(sole, offsets, base);
     /** @type {any[]} */
     const values = resultKind === 'value' ? [value] : [];
-    for (let i = 0; i < count; i++) {
-      const p = plans[i];
-      if (p.kind === OUT) {
-        values.push(viewsOf(inner).list[p.view][(base + offsets[i]) / p.size]);
-      } else if (p.kind === OWNED) {
-        const words = viewsOf(inner).u32;
-        const at = (base + offsets[i]) / 4;
-        const ptr = words[at];
-        const len = words[at + 1];
-        if (p.as === 'block') values.push(new Block(kit, ptr, len, 1));
-        else {
-          const bytes = viewsOf(inner).u8.subarray(ptr, ptr + len);
-          values.push(p.as === 'string' ? decoder.decode(bytes) : bytes.slice());
-          inner.raw.free_buffer(ptr, len);
-        }
+    for (let i = 0; i < count; i++) if (plans[i].kind >= OUT) values.push(output(i, offsets, base));
+    return values.length === 1 ? values[0] : values;
+  }
+
+  /**
+   * The value of out-param or owned result `i` after the call.
+   * @param {number} i
+   * @param {number[]} offsets
+   * @param {number} base
+   */
+  function output(i, offsets, base) {
+    const p = plans[i];
+    const views = viewsOf(inner);
+    if (p.kind === OUT) {
+      // One load site per element type: a single `list[p.view][at]` site
+      // saw five kinds of typed array and became a generic keyed load.
+      const at = (base + offsets[i]) / p.size;
+      switch (p.view) {
+        case VIEW_OF_TAG.Int32Array:
+          return /** @type {Int32Array} */ (views.list[VIEW_OF_TAG.Int32Array])[at];
+        case VIEW_OF_TAG.Uint32Array:
+          return views.u32[at];
+        case VIEW_OF_TAG.Float32Array:
+          return /** @type {Float32Array} */ (views.list[VIEW_OF_TAG.Float32Array])[at];
+        default:
+          return /** @type {Float64Array} */ (views.list[VIEW_OF_TAG.Float64Array])[at];
       }
     }
-    return values.length === 1 ? values[0] : values;
+    const at = (base + offsets[i]) / 4;
+    const ptr = views.u32[at];
+    const len = views.u32[at + 1];
+    if (p.as === 'block') return new Block(kit, ptr, len, 1);
+    const bytes = views.u8.subarray(ptr, ptr + len);
+    const value = p.as === 'string' ? decoder.decode(bytes) : bytes.slice();
+    inner.raw.free_buffer(ptr, len);
+    return value;
   }
 
   Object.defineProperty(declared, 'name', { value: label });

@@ -254,6 +254,104 @@ export function kitCases({ toolkit: T, histogramBytes, rawBytes, fc, runs = 1000
     ],
 
     [
+      'generic path: in-place results stay right when memory grows between two calls of one layout, and when a call with other lengths runs inside another',
+      async () => {
+        // The general path copies a sliceMut back through a view it keeps
+        // from the call before when the layout is the same; growth detaches
+        // that view, and a call inside a call lays its arguments out elsewhere.
+        const values = Float32Array.from({ length: 16 }, (_, i) => (i * 0.37) % 1.2);
+        const inside = Float32Array.from({ length: 40 }, (_, i) => (i * 0.11) % 1.1);
+        const expect = (data, n) => {
+          const bins = new Uint32Array(n);
+          return [reference(data, 0, 1, bins), Array.from(bins)];
+        };
+        const run = (fn, data, n) => {
+          const bins = new Uint32Array(n);
+          return [fn(data, 0, 1, bins), Array.from(bins)];
+        };
+        const { kit, histogram } = await fresh();
+        const before = heap(kit);
+        eq(run(histogram, values, 4), expect(values, 4), 'first call');
+        eq(run(histogram, values, 4), expect(values, 4), 'the same layout again');
+        const pages = kit.memory.buffer.byteLength;
+        const block = kit.alloc(4 << 20, 8);
+        ok(kit.memory.buffer.byteLength > pages, 'memory grew');
+        eq(run(histogram, values, 4), expect(values, 4), 'the same layout after growth');
+        block.free();
+        eq(heap(kit), before);
+
+        // The export, wrapped, calls the declared function again (other
+        // lengths, so another layout, in a block of its own) before it returns.
+        const { instance } = await WebAssembly.instantiate(await histogramBytes());
+        const real = instance.exports;
+        /** @type {any[]} */
+        const inner = [];
+        /** @type {any} */
+        let nested = null;
+        let depth = 0;
+        const wrapped = {
+          ...real,
+          histogram: (...abi) => {
+            if (depth++ === 0) inner.push(run(nested, inside, 7));
+            return real.histogram(...abi);
+          },
+        };
+        const outerKit = new T.KitModule(wrapped);
+        nested = bind(outerKit).histogram;
+        const before2 = heap(outerKit);
+        eq(run(nested, values, 4), expect(values, 4), 'the outer call, copied back after the inner one');
+        eq(inner, [expect(inside, 7)], 'the inner call');
+        depth = 1; // no more inner calls
+        eq(run(nested, values, 4), expect(values, 4), 'the outer layout again');
+        eq(heap(outerKit), before2, 'the inner block was freed');
+      },
+    ],
+
+    [
+      'generic path: an out-param of each number type reads the bytes the export wrote there',
+      async () => {
+        const raw = await T.instantiate(await rawBytes());
+        const before = heap(raw);
+        const bits = new DataView(new ArrayBuffer(8));
+        // echo_suffix writes its result's address and length as two u32
+        // out-params. Read as another type, the first is those same bytes.
+        for (const [type, address] of [
+          [t.u32, (/** @type {number} */ x) => x],
+          [t.i32, (/** @type {number} */ x) => x >>> 0],
+          [
+            t.f32,
+            (/** @type {number} */ x) => {
+              bits.setFloat32(0, x, true);
+              return bits.getUint32(0, true);
+            },
+          ],
+          [
+            t.f64,
+            (/** @type {number} */ x) => {
+              bits.setFloat64(0, x, true);
+              return bits.getUint32(0, true); // the low word: the u32 the export wrote
+            },
+          ],
+        ]) {
+          const [first, len] = raw.declare('echo_suffix', [t.str, t.out(type), t.out(t.u32)])('abc');
+          const ptr = address(first);
+          eq([raw.readString(ptr, len), typeof first], ['abc_echo', 'number'], type.type);
+          raw.freeBuffer(ptr, len);
+        }
+        eq(heap(raw), before, 'every result buffer freed');
+        // A sole out-param is the result itself, not a one-element array.
+        const kit = await histogramModule();
+        const outside = kit.declare('histogram', [t.slice(Float32Array), t.f32, t.f32, t.sliceMut(Uint32Array), t.out(t.u32)])(
+          new Float32Array([2, 0.5]),
+          0,
+          1,
+          new Uint32Array(2),
+        );
+        eq(outside, 1);
+      },
+    ],
+
+    [
       "generic path: declared results, out-params and owned buffers; a call made from inside another (an argument's getter) leaves it intact",
       async () => {
         const raw = await T.instantiate(await rawBytes());
