@@ -680,8 +680,9 @@ export function compile(inner, kit, name, params, returns, options = {}) {
     const p = plans[i];
     const views = viewsOf(inner);
     if (p.kind === OUT) {
-      // One load site per element type: a single `list[p.view][at]` site
-      // saw five kinds of typed array and became a generic keyed load.
+      // One load site per element type: `list` holds five kinds of typed
+      // array, and one `list[p.view][at]` site that saw several of them
+      // would become a generic keyed load.
       const at = (base + offsets[i]) / p.size;
       switch (p.view) {
         case VIEW_OF_TAG.Int32Array:
