@@ -25,6 +25,7 @@
 //! Chromium, and about 25–40 ns without them.
 
 use core::cell::RefCell;
+use core::mem::offset_of;
 
 use rust_wasm_memory_core as core_;
 use wasm_bindgen::prelude::*;
@@ -52,17 +53,21 @@ fn with_scratch<R>(work: impl FnOnce(&mut Scratch) -> R) -> R {
 }
 
 /// The byte address of the scratch area's u32 elements (fixed for the
-/// instance's life).
+/// instance's life). Computed from the cell's address, without a borrow:
+/// the host asks for it before its first small call, and a borrow flag the
+/// host has overwritten must make that call's kernel panic (a `PanicError`
+/// through the small path's trap handling), not this query, which the
+/// layer makes outside the call protocol.
 #[wasm_bindgen(js_name = "__smallScratch", skip_typescript)]
 pub fn small_scratch() -> usize {
-    with_scratch(|s| s.u32.as_ptr() as usize)
+    SCRATCH.with(|cell| cell.as_ptr() as usize + offset_of!(Scratch, u32))
 }
 
 /// The byte address of the scratch area's f32 elements (fixed for the
-/// instance's life).
+/// instance's life); see [`small_scratch`].
 #[wasm_bindgen(js_name = "__smallScratchF32", skip_typescript)]
 pub fn small_scratch_f32() -> usize {
-    with_scratch(|s| s.f32.as_ptr() as usize)
+    SCRATCH.with(|cell| cell.as_ptr() as usize + offset_of!(Scratch, f32))
 }
 
 /// [`SMALL`], so the host never writes past the scratch area.

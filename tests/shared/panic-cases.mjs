@@ -125,7 +125,9 @@ export async function panicCases({ bindgen: m, panicProbe, bindgenExports, toolk
     // RefCell whose flag sits just before the 16-aligned area. A host that
     // writes -1 there (mutably borrowed) makes the next small call panic:
     // the path's own trap handling (no depth count, ./runtime.js failBare)
-    // is what this checks, for each function that takes it.
+    // is what this checks, for each function that takes it. A sum of at
+    // most 16 elements passes them as arguments and never borrows the
+    // area, so the sums here have 20.
     const corrupt = (ex) => {
       const flag = new Int32Array(ex.memory.buffer, (ex.__smallScratchF32() >>> 0) - 16, 1);
       eq(flag[0], 0, 'the scratch area is not borrowed between calls');
@@ -136,14 +138,14 @@ export async function panicCases({ bindgen: m, panicProbe, bindgenExports, toolk
         const values = new Float32Array([1, 2, 4]);
         return [m.normalize(values), Array.from(values)];
       },
-      sumU32: () => m.sumU32(new Uint32Array([1, 2, 0xffffffff])),
+      sumU32: () => m.sumU32(Uint32Array.from({ length: 20 }, (_, i) => (i === 19 ? 0xffffffff : i))),
       fillDoubles: () => {
         const values = new Uint32Array(3);
         m.fillDoubles(values);
         return Array.from(values);
       },
     };
-    const expected = { normalize: [true, [0.25, 0.5, 1]], sumU32: 2, fillDoubles: [0, 2, 4] };
+    const expected = { normalize: [true, [0.25, 0.5, 1]], sumU32: 170, fillDoubles: [0, 2, 4] };
     for (const [name, call] of Object.entries(calls)) {
       eq(call(), expected[name], `${name} before`);
       const before = await bindgenExports();
@@ -156,6 +158,21 @@ export async function panicCases({ bindgen: m, panicProbe, bindgenExports, toolk
       ok((await bindgenExports()) !== before, `${name}: the instance was replaced`);
       eq(call(), expected[name], `${name} on the fresh instance`);
     }
+    // The 16-argument sum does not touch the area: with the flag set it
+    // still answers, and the next call that borrows the area panics.
+    const flagged = await bindgenExports();
+    corrupt(flagged);
+    eq(m.sumU32(new Uint32Array([1, 2, 0xffffffff])), 2, 'a 3-element sum with the area borrowed');
+    eq(m.sumU32(new Uint32Array(16).fill(7)), 112, 'a 16-element sum with the area borrowed');
+    expectThrows(() => m.sumU32(new Uint32Array(17).fill(7)), m.PanicError, 'the 17-element sum borrows the area');
+    ok((await bindgenExports()) !== flagged, 'the instance was replaced');
+    // The first small call on a fresh instance asks for the area's address
+    // first; that query takes no borrow, so the kernel's borrow is what
+    // panics, and the caller gets a PanicError, not a bare RuntimeError.
+    const untouched = await bindgenExports();
+    corrupt(untouched);
+    expectThrows(() => m.fillDoubles(new Uint32Array(3)), m.PanicError, 'the first small call on a fresh instance, its area borrowed');
+    ok((await bindgenExports()) !== untouched, 'that instance was replaced too');
     // From inside another call (the argument's prototype chain runs user
     // code during the type check): the inner trap is a PanicError, and the
     // outer call, whose instance is gone, fails with StaleInstanceError.
@@ -169,7 +186,7 @@ export async function panicCases({ bindgen: m, panicProbe, bindgenExports, toolk
         getPrototypeOf() {
           if (inner === null) {
             corrupt(ex);
-            inner = outcome(() => m.sumU32(new Uint32Array([5])));
+            inner = outcome(() => m.sumU32(new Uint32Array(20).fill(5)));
             // Until the outer call returns, calls are refused: this needs
             // the count of calls in progress to be right after the traps
             // above.
