@@ -418,11 +418,11 @@ export function compile(inner, kit, name, params, returns, options = {}) {
   const arity = plans.filter((p) => p.kind <= STR).length;
   const abiLength = plans.reduce((n, p) => n + (p.kind === SLICE || p.kind === STR ? 2 : 1), 0);
   const needsMemory = plans.some((p) => p.kind !== NUMBER);
-  // Whether the export's return value (or nothing) is the whole result.
-  const onlyValue = !plans.some((p) => p.kind >= OUT);
-  // The one out-param or owned result that is the whole result (no value
-  // from the export itself and no other), returned without an array; else -1.
+  // The out-params and owned results, by parameter index. With none, the
+  // export's return value (or nothing) is the whole result; with one and no
+  // value from the export, that one is (`sole`), returned without an array.
   const outputs = plans.flatMap((p, i) => (p.kind >= OUT ? [i] : []));
+  const onlyValue = outputs.length === 0;
   const sole = resultKind !== 'value' && outputs.length === 1 ? outputs[0] : -1;
   const writes = plans.some((p) => p.write);
   // Work arrays, reused by every call that is not made from inside another
