@@ -4,6 +4,8 @@
 ;;   nop                 an empty call: what crossing the boundary costs
 ;;   args16(a0 … a15)    the sum of 16 i32 arguments: an array's elements
 ;;                       passed in the call itself instead of through memory
+;;   fill16(p)           fill_doubles of 16 u32 at p (0, 2, 4, … 30): four
+;;                       v128 stores of constants, the least the work can be
 ;;   max  (p, n)         the f32x4.pmax pass of normalize over n f32 at p
 ;;   div  (p, n, d)      the f32x4.div pass of normalize, in place
 ;;   recip(p, n, d)      the same quotients through an f64 reciprocal:
@@ -18,6 +20,11 @@
             (i32.add (i32.add (local.get 4) (local.get 5)) (i32.add (local.get 6) (local.get 7))))
    (i32.add (i32.add (i32.add (local.get 8) (local.get 9)) (i32.add (local.get 10) (local.get 11)))
             (i32.add (i32.add (local.get 12) (local.get 13)) (i32.add (local.get 14) (local.get 15))))))
+ (func (export "fill16") (param $p i32)
+  (v128.store (local.get $p) (v128.const i32x4 0 2 4 6))
+  (v128.store offset=16 (local.get $p) (v128.const i32x4 8 10 12 14))
+  (v128.store offset=32 (local.get $p) (v128.const i32x4 16 18 20 22))
+  (v128.store offset=48 (local.get $p) (v128.const i32x4 24 26 28 30)))
  (func (export "max") (param $p i32) (param $n i32) (result f32)
   (local $e i32) (local $a v128) (local $b v128)
   (local.set $a (f32x4.splat (f32.const -inf)))

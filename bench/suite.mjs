@@ -17,7 +17,7 @@ import { BASELINES } from './baselines.mjs';
 
 /**
  * @typedef {{ m: typeof import('rust-wasm-memory'), raw: import('rust-wasm-memory/raw').RawModule }} Faces
- * @typedef {{ memory: WebAssembly.Memory, nop: () => void, args16: (...elements: number[]) => number, max: (p: number, n: number) => number, div: (p: number, n: number, d: number) => void, recip: (p: number, n: number, d: number) => void }} Floor
+ * @typedef {{ memory: WebAssembly.Memory, nop: () => void, args16: (...elements: number[]) => number, fill16: (p: number) => void, max: (p: number, n: number) => number, div: (p: number, n: number, d: number) => void, recip: (p: number, n: number, d: number) => void }} Floor
  * @typedef {Faces & { Bench: typeof import('tinybench').Bench, log: (line: string) => void, floor?: Floor }} Env
  * @typedef {[path: string, run: () => unknown, teardown?: () => void]} Task
  * @typedef {{ kernel: string, size: number, path: string, medianNs: number, callsPerSample: number, baseline?: string }} Result
@@ -102,28 +102,54 @@ function stringTasks(fn, bytes, { m, raw }) {
 }
 
 /**
- * How many calls of `fn` make one sample last about 5 ms. Browsers coarsen
+ * How many calls make one sample last about 5 ms. Browsers coarsen
  * `performance.now()` (to 100 µs in Chromium without cross-origin
  * isolation), so a 16-element call must be timed in batches.
- * @param {() => unknown} fn
+ * @param {(k: number) => unknown} batch runs the task k times
  * @param {() => number} now
  */
-function repetitions(fn, now) {
-  // Warm up first: counted while the engine still interprets `fn`, a small
-  // loop can run 50× slower than once compiled, and batches sized from
-  // that finish within one coarse timer tick (then they read 0 ns).
+function repetitions(batch, now) {
+  // Warm up first: counted while the engine still interprets the task, a
+  // small loop can run 50× slower than once compiled, and batches sized
+  // from that finish within one coarse timer tick (then they read 0 ns).
   // Then grow the batch until one batch, timed as such, lasts 5 ms: a count
   // of calls over a window can still be thrown by one slow call in it (a
   // collection, a tier-up), and a batch sized from it read 0 ns.
-  for (const start = now(); now() - start < 10; ) fn();
+  for (const start = now(); now() - start < 10; ) batch(1);
   let k = 1;
   for (;;) {
     const start = now();
-    for (let i = 0; i < k; i++) fn();
+    batch(k);
     const elapsed = now() - start;
     if (elapsed >= 5) return k;
     k = elapsed >= 1 ? Math.ceil((k * 6) / elapsed) : k * 8;
   }
+}
+
+/** The last result of a batch, kept so that no engine can drop the calls. */
+export let sink;
+
+/**
+ * A loop that calls `fn` k times, compiled for this task alone. An engine
+ * keeps call feedback per function literal, so one loop literal shared by
+ * every task sees many targets: V8 then makes each call through it a
+ * generic call and inlines none, which added about 4-5 ns to every task in
+ * Chromium, the fastest JS included, and pulled every 16-element ratio
+ * towards 1. A user's own loop calls one function; so does this one. A page
+ * whose Content-Security-Policy forbids compiling code (the lab) passes
+ * `callSites: 'shared'` and gets the one loop literal instead.
+ * @param {'own' | 'shared'} callSites
+ * @returns {(fn: () => unknown, k: number) => unknown}
+ */
+export function loopFor(callSites) {
+  if (callSites === 'shared') {
+    return (fn, k) => {
+      let r;
+      for (let j = 0; j < k; j++) r = fn();
+      return r;
+    };
+  }
+  return /** @type {any} */ (new Function('fn', 'k', 'let r; for (let j = 0; j < k; j++) r = fn(); return r;'));
 }
 
 /**
@@ -136,19 +162,25 @@ function repetitions(fn, now) {
  * @param {Env['Bench']} Bench
  * @param {Task[]} tasks
  * @param {number} n
- * @param {{ budgetMs?: number }} [options] the time for all rounds of one
- *   task (default 200 ms, 300 ms from 1M elements)
+ * @param {{ budgetMs?: number, callSites?: 'own' | 'shared' }} [options]
+ *   the time for all rounds of one task (default 200 ms, 300 ms from 1M
+ *   elements), and whether each task's calls come from a loop of its own
+ *   (the default; see loopFor)
  * @returns {Promise<Record<string, { medianNs: number, callsPerSample: number }>>}
  */
-export async function measure(Bench, tasks, n, { budgetMs } = {}) {
+export async function measure(Bench, tasks, n, { budgetMs, callSites = 'own' } = {}) {
   const big = n >= 1048576;
   const rounds = 5;
   /** @type {Record<string, number>} */
   const reps = {};
   /** @type {Record<string, number[]>} */
   const medians = {};
+  /** @type {Record<string, (k: number) => unknown>} */
+  const batches = {};
   for (const [path, fn] of tasks) {
-    reps[path] = repetitions(fn, () => performance.now());
+    const loop = loopFor(callSites);
+    batches[path] = (k) => loop(fn, k);
+    reps[path] = repetitions(batches[path], () => performance.now());
     medians[path] = [];
   }
   for (let round = 0; round < rounds; round++) {
@@ -160,10 +192,11 @@ export async function measure(Bench, tasks, n, { budgetMs } = {}) {
       warmupIterations: 2,
     });
     for (let i = 0; i < tasks.length; i++) {
-      const [path, fn] = tasks[(i + round) % tasks.length];
+      const [path] = tasks[(i + round) % tasks.length];
       const k = reps[path];
+      const batch = batches[path];
       bench.add(path, () => {
-        for (let j = 0; j < k; j++) fn();
+        sink = batch(k);
       });
     }
     await bench.run();
@@ -189,9 +222,10 @@ export const fmt = (/** @type {number} */ ns) =>
 /**
  * Runs everything; returns rows of { kernel, size, path, medianNs }.
  * @param {Env} env
- * @param {{ sizes?: number[], stringSizes?: number[] }} [options]
+ * @param {{ sizes?: number[], stringSizes?: number[], callSites?: 'own' | 'shared' }} [options]
+ *   callSites: 'shared' where the page may not compile code (see loopFor)
  */
-export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES } = {}) {
+export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES, callSites = 'own' } = {}) {
   /** @type {Result[]} */
   const results = [];
   const total = 3 * sizes.length + 3 * stringSizes.length;
@@ -219,13 +253,13 @@ export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES 
     env.log(`[${done}/${total}] ${kernel} n=${size}: ${line}`);
   };
   for (const kernel of ['normalize', 'sum_u32', 'fill_doubles']) {
-    for (const n of sizes) record(kernel, n, await measure(env.Bench, kernelTasks(kernel, n, env), n));
+    for (const n of sizes) record(kernel, n, await measure(env.Bench, kernelTasks(kernel, n, env), n, { callSites }));
   }
   for (const fn of ['processString', 'echoSuffix', 'asciiUppercase']) {
-    for (const bytes of stringSizes) record(fn, bytes, await measure(env.Bench, stringTasks(fn, bytes, env), bytes));
+    for (const bytes of stringSizes) record(fn, bytes, await measure(env.Bench, stringTasks(fn, bytes, env), bytes, { callSites }));
   }
-  const floors = env.floor ? await measureFloors(env, sizes) : [];
-  return { results, floors, ...evaluate(results, sizes, floors) };
+  const floors = env.floor ? await measureFloors(env, sizes, callSites) : [];
+  return { results, floors, callSites, ...evaluate(results, sizes, floors) };
 }
 
 /**
@@ -238,9 +272,10 @@ export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES 
  * copy path's own two copies (into a wasm memory, and out again).
  * @param {Env} env
  * @param {number[]} sizes
+ * @param {'own' | 'shared'} callSites
  * @returns {Promise<FloorResult[]>}
  */
-async function measureFloors({ Bench, floor, log }, sizes) {
+async function measureFloors({ Bench, floor, log }, sizes, callSites) {
   if (!floor) return [];
   /** @type {FloorResult[]} */
   const out = [];
@@ -250,6 +285,8 @@ async function measureFloors({ Bench, floor, log }, sizes) {
   // The view is made once, as the package's small path keeps its own:
   // nothing grows this memory while these run.
   const view = new Float32Array(floor.memory.buffer, 0, 16);
+  const filled = new Uint32Array(floor.memory.buffer, 0, 16);
+  const backU = new Uint32Array(16);
   const t16 = await measure(
     Bench,
     [
@@ -270,9 +307,17 @@ async function measureFloors({ Bench, floor, log }, sizes) {
           back.set(view);
         },
       ],
+      [
+        'fill 16 u32 in wasm, 64 B out',
+        () => {
+          floor.fill16(0);
+          backU.set(filled);
+        },
+      ],
       ['16 u32 as arguments, call', () => floor.args16(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15])],
     ],
     16,
+    { callSites },
   );
   for (const [name, t] of Object.entries(t16)) out.push({ floor: name, size: 16, medianNs: t.medianNs });
   log(
@@ -305,6 +350,7 @@ async function measureFloors({ Bench, floor, log }, sizes) {
         ['divide pass (f64 reciprocal)', () => floor.recip(0, n, 1)],
       ],
       n,
+      { callSites },
     );
     for (const [name, t] of Object.entries(tn)) out.push({ floor: name, size: n, medianNs: t.medianNs });
     log(
@@ -406,9 +452,11 @@ export function evaluate(results, sizes = SIZES, floors = []) {
     });
   }
   // The least a 16-element call can cost on each path: the copy path moves
-  // the elements in (sum) or in and out (normalize; fill only out, the same
-  // bytes) around one call; the others are one call. A sum can also take
-  // its elements as the call's arguments, so its floor is the cheaper way in.
+  // the elements in (sum) or in and out (normalize) around one call, or
+  // makes them in wasm and moves them out (fill: four v128 stores, then the
+  // 64 bytes out; a run without that floor takes the same bytes moved in);
+  // the others are one call. A sum can also take its elements as the call's
+  // arguments, so its floor is the cheaper way in.
   const copyIn = () => {
     const ways = [floor('set 64 B in, call', 16), floor('16 u32 as arguments, call', 16)].filter((t) => t !== undefined);
     return ways.length > 0 ? Math.min(...ways) : undefined;
@@ -420,7 +468,7 @@ export function evaluate(results, sizes = SIZES, floors = []) {
         ? floor('set 64 B in, call, 64 B out', 16)
         : kernel === 'sum_u32'
           ? copyIn()
-          : floor('set 64 B in, call', 16);
+          : (floor('fill 16 u32 in wasm, 64 B out', 16) ?? floor('set 64 B in, call', 16));
   for (const n of sizes.filter((s) => s <= 64)) {
     for (const kernel of ['normalize', 'sum_u32', 'fill_doubles']) {
       const worst = ratios.filter((x) => x.kernel === kernel && x.size === n).reduce((a, b) => (a.speedupVsJs < b.speedupVsJs ? a : b));

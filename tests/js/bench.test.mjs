@@ -11,7 +11,7 @@ import { Bench } from 'tinybench';
 import { BASELINES } from '../../bench/baselines.mjs';
 import { faceTargets, runFaces } from '../../bench/faces.mjs';
 import { assembleFloor } from '../../bench/floor.mjs';
-import { evaluate, runSuite } from '../../bench/suite.mjs';
+import { evaluate, loopFor, measure, runSuite } from '../../bench/suite.mjs';
 
 const floorExports = async () => /** @type {any} */ ((await WebAssembly.instantiate(assembleFloor())).instance.exports);
 const js = (kernel) => BASELINES[kernel].map((b) => `js:${b.name}`);
@@ -41,6 +41,7 @@ test('the suite measures every path, every JS baseline and the floors, and evalu
       'set 64 B 16',
       'set 64 B in, call 16',
       'set 64 B in, call, 64 B out 16',
+      'fill 16 u32 in wasm, 64 B out 16',
       '16 u32 as arguments, call 16',
       'memcpy 1048576',
       'copy into wasm memory and out 1048576',
@@ -50,6 +51,7 @@ test('the suite measures every path, every JS baseline and the floors, and evalu
     ],
   );
   for (const f of out.floors) assert.ok(f.medianNs > 0 && Number.isFinite(f.medianNs), f.floor);
+  assert.equal(out.callSites, 'own');
 });
 
 test('the floor module computes what normalize computes: the maximum, and the quotient both ways', async () => {
@@ -84,6 +86,37 @@ test('the floor module sums 16 u32 arguments modulo 2^32, as sumU32 does', async
     }),
     { numRuns: 300 },
   );
+});
+
+test('the floor module fills 16 u32 as fillDoubles does, at the address it is given', async () => {
+  const floor = await floorExports();
+  const memory = new Uint32Array(floor.memory.buffer);
+  memory.fill(0xdeadbeef, 0, 64);
+  floor.fill16(64);
+  const expected = new Uint32Array(16).fill(7);
+  m.fillDoubles(expected);
+  assert.deepEqual(memory.subarray(16, 32), expected);
+  // Nothing around the 64 bytes is written.
+  assert.ok(memory.subarray(0, 16).every((v) => v === 0xdeadbeef) && memory.subarray(32, 64).every((v) => v === 0xdeadbeef));
+});
+
+test('measure() times each task through a loop of its own, or through one shared loop where code may not be compiled', async () => {
+  let calls = 0;
+  const task = () => ++calls;
+  for (const callSites of ['own', 'shared']) {
+    calls = 0;
+    const t = await measure(Bench, [['count', task]], 16, { budgetMs: 10, callSites });
+    assert.ok(t.count.medianNs > 0 && calls >= t.count.callsPerSample, callSites);
+  }
+  // Each task's loop is compiled for it: two loops are two function
+  // literals (the shared loop is one literal, whatever the number of tasks).
+  const own = [loopFor('own'), loopFor('own')];
+  assert.notEqual(own[0].toString(), loopFor('shared').toString());
+  assert.match(own[0].toString(), /^function anonymous/);
+  const before = calls;
+  assert.equal(own[0](task, 3), before + 3, 'a batch returns its last result');
+  const shared = [loopFor('shared'), loopFor('shared')];
+  assert.equal(shared[0].toString(), shared[1].toString());
 });
 
 test('every JS baseline computes what the package computes', () => {
@@ -196,6 +229,8 @@ test('evaluate() puts each 16-element copy path over its own floor: a sum over t
   assert.deepEqual(at16([...base, ['16 u32 as arguments, call', 12]]), { normalize: 45 / 20, sum_u32: 12 / 20, fill_doubles: 30 / 20 });
   // Dearer: the set stays the sum's floor.
   assert.equal(at16([...base, ['16 u32 as arguments, call', 40]]).sum_u32, 30 / 20);
+  // The fill made in wasm and copied out, when measured, is the fill's floor.
+  assert.deepEqual(at16([...base, ['fill 16 u32 in wasm, 64 B out', 24]]), { normalize: 45 / 20, sum_u32: 30 / 20, fill_doubles: 24 / 20 });
 });
 
 test('the per-face benchmark measures every face on every call it has', async () => {

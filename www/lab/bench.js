@@ -49,7 +49,8 @@ export function benchPanel({ m }) {
               status.textContent = line;
             },
           },
-          { sizes, stringSizes: [] },
+          // The lab's Content-Security-Policy forbids compiling code.
+          { sizes, stringSizes: [], callSites: 'shared' },
         );
         progress.value = 1;
         status.textContent = `Done: ${out.results.length} timings in this browser.`;
