@@ -19,6 +19,10 @@ for (const [name, rt] of Object.entries(b.runtimes)) {
   const before = a.runtimes[name];
   if (!before) continue;
   console.log(`\n${name}`);
+  // Runs before the loops of their own (see loopFor in suite.mjs) have no
+  // callSites; they used the shared loop.
+  const sites = [before.callSites ?? 'shared', rt.callSites ?? 'shared'];
+  if (sites[0] !== sites[1]) console.log(`  (call sites: ${sites[0]} → ${sites[1]}; small calls are not timed alike)`);
   for (const r of rt.results) {
     const o = before.results.find((x) => x.kernel === r.kernel && x.size === r.size && x.path === r.path);
     if (!o) continue;

@@ -25,6 +25,8 @@ lines.push(
 
 for (const [name, rt] of Object.entries(report.runtimes)) {
   lines.push(`### ${name}`, '', `\`${rt.version}\``, '');
+  if (rt.callSites)
+    lines.push(`Each task's calls come from ${rt.callSites === 'own' ? 'a loop compiled for that task alone' : 'one loop shared by every task'}.`, '');
   lines.push('| kernel | n | js | copy | zeroCopy | raw | memcpy | best wasm vs js |', '|---|---|---|---|---|---|---|---|');
   const keys = [...new Set(rt.results.map((r) => `${r.kernel}|${r.size}`))];
   for (const key of keys) {

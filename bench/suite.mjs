@@ -126,7 +126,10 @@ function repetitions(batch, now) {
   }
 }
 
-/** The last result of a batch, kept so that no engine can drop the calls. */
+/**
+ * The last result of a batch, kept so that no engine can drop the calls.
+ * @type {unknown}
+ */
 export let sink;
 
 /**
