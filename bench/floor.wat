@@ -6,6 +6,8 @@
 ;;                       passed in the call itself instead of through memory
 ;;   fill16(p)           fill_doubles of 16 u32 at p (0, 2, 4, … 30): four
 ;;                       v128 stores of constants, the least the work can be
+;;   sum16(p)            the wrapping sum of 16 u32 at p: four v128 loads,
+;;                       three i32x4.add and the lanes added
 ;;   max  (p, n)         the f32x4.pmax pass of normalize over n f32 at p
 ;;   div  (p, n, d)      the f32x4.div pass of normalize, in place
 ;;   recip(p, n, d)      the same quotients through an f64 reciprocal:
@@ -25,6 +27,15 @@
   (v128.store offset=16 (local.get $p) (v128.const i32x4 8 10 12 14))
   (v128.store offset=32 (local.get $p) (v128.const i32x4 16 18 20 22))
   (v128.store offset=48 (local.get $p) (v128.const i32x4 24 26 28 30)))
+ (func (export "sum16") (param $p i32) (result i32)
+  (local $a v128)
+  (local.set $a
+   (i32x4.add
+    (i32x4.add (v128.load (local.get $p)) (v128.load offset=16 (local.get $p)))
+    (i32x4.add (v128.load offset=32 (local.get $p)) (v128.load offset=48 (local.get $p)))))
+  (i32.add
+   (i32.add (i32x4.extract_lane 0 (local.get $a)) (i32x4.extract_lane 1 (local.get $a)))
+   (i32.add (i32x4.extract_lane 2 (local.get $a)) (i32x4.extract_lane 3 (local.get $a)))))
  (func (export "max") (param $p i32) (param $n i32) (result f32)
   (local $e i32) (local $a v128) (local $b v128)
   (local.set $a (f32x4.splat (f32.const -inf)))

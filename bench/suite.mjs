@@ -317,6 +317,7 @@ async function measureFloors({ Bench, floor, log }, sizes, callSites) {
           backU.set(filled);
         },
       ],
+      ['sum 16 u32 in wasm memory', () => floor.sum16(0)],
       ['16 u32 as arguments, call', () => floor.args16(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15])],
     ],
     16,
@@ -458,15 +459,16 @@ export function evaluate(results, sizes = SIZES, floors = []) {
   // the elements in (sum) or in and out (normalize) around one call, or
   // makes them in wasm and moves them out (fill: four v128 stores, then the
   // 64 bytes out; a run without that floor takes the same bytes moved in);
-  // the others are one call. A sum can also take its elements as the call's
-  // arguments, so its floor is the cheaper way in.
+  // the others are one call, and for a sum on data already in wasm memory,
+  // that call's own work (four v128 loads and adds). A sum can also take its
+  // elements as the call's arguments, so its floor is the cheaper way in.
   const copyIn = () => {
     const ways = [floor('set 64 B in, call', 16), floor('16 u32 as arguments, call', 16)].filter((t) => t !== undefined);
     return ways.length > 0 ? Math.min(...ways) : undefined;
   };
   const smallFloor = (/** @type {string} */ kernel, /** @type {string} */ path) =>
     path !== 'copy'
-      ? floor('empty call', 16)
+      ? ((kernel === 'sum_u32' ? floor('sum 16 u32 in wasm memory', 16) : undefined) ?? floor('empty call', 16))
       : kernel === 'normalize'
         ? floor('set 64 B in, call, 64 B out', 16)
         : kernel === 'sum_u32'
