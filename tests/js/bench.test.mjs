@@ -226,14 +226,16 @@ test('evaluate() puts each 16-element copy path over its own floor: a sum over t
     { kernel, size: 16, path: 'copy', medianNs: 50 },
     { kernel, size: 16, path: 'raw', medianNs: 30 },
   ]);
-  const at16 = (floors) =>
+  // By kernel: each target's slowest path and its value at the floor.
+  const floorsAt16 = (rowsUsed, floors) =>
     Object.fromEntries(
       evaluate(
-        rows,
+        rowsUsed,
         [16],
         floors.map(([floor, medianNs]) => ({ floor, size: 16, medianNs })),
-      ).targets.map((t) => [t.target.split(' ')[0], t.atFloor]),
+      ).targets.map((t) => [t.target.split(' ')[0], [t.target.match(/\((\w+)\)/)?.[1], t.atFloor]]),
     );
+  const at16 = (floors) => Object.fromEntries(Object.entries(floorsAt16(rows, floors)).map(([kernel, [, atFloor]]) => [kernel, atFloor]));
   const base = [
     ['empty call', 5],
     ['set 64 B in, call', 30],
@@ -249,14 +251,7 @@ test('evaluate() puts each 16-element copy path over its own floor: a sum over t
   // The sum's work in wasm is the floor of a sum on data already there, when
   // that path is the slowest; the other paths keep the empty call.
   const slowRaw = rows.map((r) => (r.path === 'raw' ? { ...r, medianNs: 60 } : r));
-  const rawAt16 = (floors) =>
-    Object.fromEntries(
-      evaluate(
-        slowRaw,
-        [16],
-        floors.map(([floor, medianNs]) => ({ floor, size: 16, medianNs })),
-      ).targets.map((t) => [t.target.split(' ')[0], [t.target.match(/\((\w+)\)/)?.[1], t.atFloor]]),
-    );
+  const rawAt16 = (floors) => floorsAt16(slowRaw, floors);
   assert.deepEqual(rawAt16(base), { normalize: ['raw', 5 / 20], sum_u32: ['raw', 5 / 20], fill_doubles: ['raw', 5 / 20] });
   assert.deepEqual(rawAt16([...base, ['sum 16 u32 in wasm memory', 8]]), {
     normalize: ['raw', 5 / 20],

@@ -27,6 +27,29 @@ function expectThrows(fn, Class, what) {
   return error;
 }
 
+/**
+ * The outcome of a call of `m.normalizeArray` during which `inner` runs,
+ * once: the argument's prototype chain runs user code during the type
+ * check, so `inner` runs inside that call.
+ */
+function fromInsideACall(m, inner) {
+  let ran = false;
+  const values = new Float32Array(100).fill(3);
+  Object.setPrototypeOf(
+    values,
+    new Proxy(Object.create(Float32Array.prototype), {
+      getPrototypeOf() {
+        if (!ran) {
+          ran = true;
+          inner();
+        }
+        return Float32Array.prototype;
+      },
+    }),
+  );
+  return outcome(() => m.normalizeArray(values));
+}
+
 /** Results of every stateless bindgen API, for comparing instances. */
 function snapshot(m) {
   const f32 = new Float32Array([3, -1.5, NaN, 0.25]);
@@ -179,24 +202,13 @@ export async function panicCases({ bindgen: m, panicProbe, bindgenExports, toolk
     const ex = await bindgenExports();
     let inner = null;
     let again = null;
-    const values = new Float32Array(100).fill(3);
-    Object.setPrototypeOf(
-      values,
-      new Proxy(Object.create(Float32Array.prototype), {
-        getPrototypeOf() {
-          if (inner === null) {
-            corrupt(ex);
-            inner = outcome(() => m.sumU32(new Uint32Array(20).fill(5)));
-            // Until the outer call returns, calls are refused: this needs
-            // the count of calls in progress to be right after the traps
-            // above.
-            again = outcome(() => m.greet('again'));
-          }
-          return Float32Array.prototype;
-        },
-      }),
-    );
-    const outer = outcome(() => m.normalizeArray(values));
+    const outer = fromInsideACall(m, () => {
+      corrupt(ex);
+      inner = outcome(() => m.sumU32(new Uint32Array(20).fill(5)));
+      // Until the outer call returns, calls are refused: this needs the
+      // count of calls in progress to be right after the traps above.
+      again = outcome(() => m.greet('again'));
+    });
     ok(inner?.error instanceof m.PanicError, `the inner small call: a PanicError, got ${inner?.error?.name}`);
     ok(outer.error instanceof m.StaleInstanceError, `the outer call: a StaleInstanceError, got ${outer.error?.name}: ${outer.error?.message}`);
     ok(again?.error instanceof m.StaleInstanceError, `a call after the inner trap, inside the outer call: refused, got ${again?.error?.name ?? again?.value}`);
@@ -220,23 +232,13 @@ export async function panicCases({ bindgen: m, panicProbe, bindgenExports, toolk
     let inside = null;
     let stale = null;
     let refused = null;
-    const values = new Float32Array(100).fill(3);
-    Object.setPrototypeOf(
-      values,
-      new Proxy(Object.create(Float32Array.prototype), {
-        getPrototypeOf() {
-          if (inside === null) {
-            inside = outcome(kernels);
-            new Int32Array(ex.memory.buffer, (ex.__smallScratchF32() >>> 0) - 16, 1)[0] = -1;
-            outcome(() => m.fillDoubles(new Uint32Array(3)));
-            stale = [() => f.normalize(), () => p.normalizePeak(), () => u.sum(), () => d.fillDoubles()].map((call) => outcome(call).error);
-            refused = outcome(() => m.U32Buffer.from(new Uint32Array([5])));
-          }
-          return Float32Array.prototype;
-        },
-      }),
-    );
-    const outer = outcome(() => m.normalizeArray(values));
+    const outer = fromInsideACall(m, () => {
+      inside = outcome(kernels);
+      new Int32Array(ex.memory.buffer, (ex.__smallScratchF32() >>> 0) - 16, 1)[0] = -1;
+      outcome(() => m.fillDoubles(new Uint32Array(3)));
+      stale = [() => f.normalize(), () => p.normalizePeak(), () => u.sum(), () => d.fillDoubles()].map((call) => outcome(call).error);
+      refused = outcome(() => m.U32Buffer.from(new Uint32Array([5])));
+    });
     eq(inside?.value, expected, 'the kernels inside another call');
     for (const error of stale ?? [null])
       ok(error instanceof m.StaleInstanceError, `a kernel of a buffer from before the inner trap: StaleInstanceError, got ${error?.name}`);
