@@ -17,7 +17,7 @@ import { BASELINES } from './baselines.mjs';
 
 /**
  * @typedef {{ m: typeof import('rust-wasm-memory'), raw: import('rust-wasm-memory/raw').RawModule }} Faces
- * @typedef {{ memory: WebAssembly.Memory, nop: () => void, args16: (...elements: number[]) => number, fill16: (p: number) => void, max: (p: number, n: number) => number, div: (p: number, n: number, d: number) => void, recip: (p: number, n: number, d: number) => void }} Floor
+ * @typedef {{ memory: WebAssembly.Memory, nop: () => void, args16: (...elements: number[]) => number, fill16: (p: number) => void, sum16: (p: number) => number, max: (p: number, n: number) => number, div: (p: number, n: number, d: number) => void, recip: (p: number, n: number, d: number) => void }} Floor
  * @typedef {Faces & { Bench: typeof import('tinybench').Bench, log: (line: string) => void, floor?: Floor }} Env
  * @typedef {[path: string, run: () => unknown, teardown?: () => void]} Task
  * @typedef {{ kernel: string, size: number, path: string, medianNs: number, callsPerSample: number, baseline?: string }} Result
