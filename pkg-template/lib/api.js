@@ -75,8 +75,8 @@ onReplaced.add(() => {
  * general path makes the error), a replacement instance is picked up, and
  * the scratch area is known. Cheap when it is. Memory growth is not
  * checked for here: it detaches the views, the copy through one fails,
- * and `copiedU32`/`copiedF32` send that call down the general path and the
- * next one to make them again.
+ * and the function that copied sends that call down the general path and
+ * the next one to make them again.
  */
 function smallReady() {
   if (clear && small.ready) return true;
@@ -96,109 +96,54 @@ function smallReady() {
 const F32_PROTO = Float32Array.prototype;
 const U32_PROTO = Uint32Array.prototype;
 
-// The checks and the copy below are written once per element type, as
-// `smallLengthU32`/`smallLengthF32` and `copiedU32`/`copiedF32`, on purpose.
-// An engine keeps one set of inline caches per function: one `smallLength`
-// and one `copied` for both types went polymorphic as soon as an app called
-// `sumU32` or `fillDoubles` and also `normalize`, and in Firefox a
-// 16-element `fillDoubles` then took 165-170 ns instead of about 100
-// (probe in one page, 25 interleaved rounds; with the two copies, 58-105
-// ns, and 2.2-2.5x the fastest JS in the same page instead of 3.4-3.7x).
-// A factory would not help: closures of one function share its caches.
-
-/**
- * The length of `values` if it is a typed array of numbers whose
- * prototype is `Uint32Array.prototype` and that fits the scratch area
- * (whose views are then current), else -1. Empty (or detached: its length
- * reads 0) takes the general path, which tells the two apart.
- *
- * Runs no user code. The intrinsic `length` getter throws for anything but
- * a typed array (a Proxy, a DataView, a plain Array), so once it returned,
- * `values` is an ordinary typed array: reading an element runs none of the
- * caller's code (out of range it is `undefined`), and `getPrototypeOf`
- * only reads its [[Prototype]] (`isPrototypeOf` or `instanceof` would walk
- * the chain, which can hold a Proxy). Reading the class from the
- * `Symbol.toStringTag` slot instead was the most expensive step of a
- * 16-element call in Firefox (20-30 ns).
- *
- * The first element's type refuses a BigInt array in disguise (a
- * `BigInt64Array` given this prototype), whose elements `sumU32` could not
- * pass as numbers. The read is also there for V8: it gives the compiler
- * the array's map, and `getPrototypeOf` then becomes a map check. Without
- * an element read, `getPrototypeOf` was a call into the engine (16-32 ns
- * more per call in Chromium, in-page probe, 25 rounds, three runs; no
- * change in Firefox).
- *
- * What this takes, the general path takes too (`instanceof`, src/args.rs),
- * with the same result: a typed array of numbers given the prototype with
- * `Object.setPrototypeOf` has its elements converted to u32 on both paths
- * (by `%TypedArray%.prototype.set`, or for `sumU32`'s arguments by the
- * call's ToInt32, which keeps the same 32 bits). A BigInt array given the
- * prototype that way is sent to the general path, which refuses it. A
- * subclass instance takes the general path.
- * @param {unknown} values
- */
-function smallLengthU32(values) {
-  let n;
-  try {
-    n = lengthOf.call(values);
-  } catch {
-    return -1;
-  }
-  if (typeof (/** @type {Uint32Array} */ (values)[0]) !== 'number') return -1;
-  if (getPrototypeOf(values) !== U32_PROTO || !smallReady()) return -1;
-  return n > 0 && n <= small.capacity ? n : -1;
-}
-
-/**
- * `smallLengthU32` for `Float32Array.prototype`.
- * @param {unknown} values
- */
-function smallLengthF32(values) {
-  let n;
-  try {
-    n = lengthOf.call(values);
-  } catch {
-    return -1;
-  }
-  if (typeof (/** @type {Float32Array} */ (values)[0]) !== 'number') return -1;
-  if (getPrototypeOf(values) !== F32_PROTO || !smallReady()) return -1;
-  return n > 0 && n <= small.capacity ? n : -1;
-}
-
-/**
- * `target.set(source)` through the intrinsic, for a u32 scratch view and
- * the caller's array (either way round); false if the engine refused, for
- * the caller to take the general path. Both are typed arrays of numbers of
- * the same length, so only a scratch view detached by memory growth makes
- * it throw (the views are made again at the next call).
- * @param {ArrayBufferView} target
- * @param {ArrayBufferView} source
- */
-function copiedU32(target, source) {
-  try {
-    typedSet.call(target, /** @type {any} */ (source));
-    return true;
-  } catch {
-    small.ready = false;
-    return false;
-  }
-}
-
-/**
- * `copiedU32` for an f32 scratch view.
- * @param {ArrayBufferView} target
- * @param {ArrayBufferView} source
- */
-function copiedF32(target, source) {
-  try {
-    typedSet.call(target, /** @type {any} */ (source));
-    return true;
-  } catch {
-    small.ready = false;
-    return false;
-  }
-}
+// Which arrays the small path takes. `sumU32`, `normalize` and
+// `fillDoubles` each write these checks out in their own body, with the
+// copy into or out of the scratch area, on purpose:
+// - One helper for the checks and one for the copy, as before, cost a call
+//   each that the engines did not inline: in one page (25 interleaved
+//   rounds, each task in a loop of its own) a 16-element `fillDoubles`
+//   took 34-39 ns with them in Firefox and 27-32 ns written out in one
+//   function, and 25 ns against 21 ns in Chromium.
+// - An engine keeps one set of inline caches per function. Checks shared
+//   by two element types went polymorphic as soon as an app called `sumU32`
+//   or `fillDoubles` and also `normalize`: in Firefox a 16-element
+//   `fillDoubles` then took 165-170 ns instead of about 100. Written out
+//   per function, each call's checks see only its own type.
+//
+// The checks, in this order, take `values` when it is a typed array of
+// numbers whose prototype is the class's own (`Uint32Array.prototype` or
+// `Float32Array.prototype`) and whose length fits the scratch area, and
+// the instance is callable. Empty (or detached: its length reads 0) takes
+// the general path, which tells the two apart.
+//
+// They run no user code. The intrinsic `length` getter throws for anything
+// but a typed array (a Proxy, a DataView, a plain Array), so once it
+// returned, `values` is an ordinary typed array: reading an element runs
+// none of the caller's code (out of range it is `undefined`), and
+// `getPrototypeOf` only reads its [[Prototype]] (`isPrototypeOf` or
+// `instanceof` would walk the chain, which can hold a Proxy). Reading the
+// class from the `Symbol.toStringTag` slot instead was the most expensive
+// step of a 16-element call in Firefox (20-30 ns).
+//
+// The first element's type refuses a BigInt array in disguise (a
+// `BigInt64Array` given this prototype), whose elements `sumU32` could not
+// pass as numbers. The read is also there for V8: it gives the compiler
+// the array's map, and `getPrototypeOf` then becomes a map check. Without
+// an element read, `getPrototypeOf` was a call into the engine (16-32 ns
+// more per call in Chromium, in-page probe, 25 rounds, three runs; no
+// change in Firefox).
+//
+// What the checks take, the general path takes too (`instanceof`,
+// src/args.rs), with the same result: a typed array of numbers given the
+// prototype with `Object.setPrototypeOf` has its elements converted to u32
+// on both paths (by `%TypedArray%.prototype.set`, or for `sumU32`'s
+// arguments by the call's ToInt32, which keeps the same 32 bits). A BigInt
+// array given the prototype that way is sent to the general path, which
+// refuses it. A subclass instance takes the general path.
+//
+// The copy through a scratch view fails only when memory growth detached
+// the view; then `small.ready` is cleared (the views are made again at
+// the next call) and this call takes the general path.
 
 /** @param {number} n the first `n` u32 scratch elements */
 function scratchU32(n) {
@@ -378,9 +323,16 @@ const SUM_ARGS = 16;
 
 /** @type {typeof glue.sumU32} */
 export function sumU32(values) {
-  const n = smallLengthU32(values);
-  if (n < 0) return sumU32General(values);
+  let n;
+  try {
+    n = lengthOf.call(values);
+  } catch {
+    return sumU32General(values);
+  }
   const v = /** @type {Uint32Array} */ (values);
+  if (typeof v[0] !== 'number' || getPrototypeOf(v) !== U32_PROTO || !((clear && small.ready) || smallReady()) || n === 0 || n > small.capacity) {
+    return sumU32General(values);
+  }
   if (n > SUM_ARGS) return sumU32Scratch(v, n);
   const began = generation;
   let result;
@@ -419,7 +371,12 @@ export function sumU32(values) {
  * @param {number} n
  */
 function sumU32Scratch(values, n) {
-  if (!copiedU32(scratchU32(n), values)) return sumU32General(values);
+  try {
+    typedSet.call(small.u32[n] ?? scratchU32(n), values);
+  } catch {
+    small.ready = false;
+    return sumU32General(values);
+  }
   const began = generation;
   let result;
   try {
@@ -445,9 +402,23 @@ function sumU32General(values) {
 
 /** @type {typeof glue.normalize} */
 export function normalize(values) {
-  const n = smallLengthF32(values);
-  const view = n < 0 ? null : scratchF32(n);
-  if (view === null || !copiedF32(view, values)) return normalizeGeneral(values);
+  let n;
+  try {
+    n = lengthOf.call(values);
+  } catch {
+    return normalizeGeneral(values);
+  }
+  const v = /** @type {Float32Array} */ (values);
+  if (typeof v[0] !== 'number' || getPrototypeOf(v) !== F32_PROTO || !((clear && small.ready) || smallReady()) || n === 0 || n > small.capacity) {
+    return normalizeGeneral(values);
+  }
+  const view = small.f32[n] ?? scratchF32(n);
+  try {
+    typedSet.call(view, v);
+  } catch {
+    small.ready = false;
+    return normalizeGeneral(values);
+  }
   const began = generation;
   let result;
   try {
@@ -491,15 +462,28 @@ export function normalizePeak(values) {
 
 /** @type {typeof glue.fillDoubles} */
 export function fillDoubles(values) {
-  const n = smallLengthU32(values);
-  if (n < 0) return fillDoublesGeneral(values);
+  let n;
+  try {
+    n = lengthOf.call(values);
+  } catch {
+    return fillDoublesGeneral(values);
+  }
+  const v = /** @type {Uint32Array} */ (values);
+  if (typeof v[0] !== 'number' || getPrototypeOf(v) !== U32_PROTO || !((clear && small.ready) || smallReady()) || n === 0 || n > small.capacity) {
+    return fillDoublesGeneral(values);
+  }
   const began = generation;
   try {
     wasm.__smallFillDoubles(n);
   } catch (error) {
     throw failBare(error, began, 'fillDoubles');
   }
-  if (!copiedU32(values, scratchU32(n))) fillDoublesGeneral(values);
+  try {
+    typedSet.call(v, small.u32[n] ?? scratchU32(n));
+  } catch {
+    small.ready = false;
+    fillDoublesGeneral(values);
+  }
 }
 
 /** @param {Parameters<typeof glue.fillDoubles>[0]} values */

@@ -343,6 +343,34 @@ export function buffersCases({ bindgen: m, fc }) {
         eq(m.heapStats().totalAllocations, before.totalAllocations, 'no heap allocation for 64 elements');
         m.sumU32(new Uint32Array(65));
         eq(m.heapStats().totalAllocations, before.totalAllocations + 1, 'one allocation for 65 elements');
+        // The first call of each after growth (its copy through the view
+        // an earlier call of that length made, now detached, fails, and the
+        // general path answers) and the next one.
+        for (const [name, call, want] of [
+          ['sumU32 of 17', () => m.sumU32(new Uint32Array(17).fill(3)), 51],
+          [
+            'fillDoubles',
+            () => {
+              const a = new Uint32Array(5).fill(9);
+              m.fillDoubles(a);
+              return Array.from(a);
+            },
+            [0, 2, 4, 6, 8],
+          ],
+          [
+            'normalize',
+            () => {
+              const a = new Float32Array([1, 4, 2]);
+              return [m.normalize(a), Array.from(a)];
+            },
+            [true, [0.25, 1, 0.5]],
+          ],
+        ]) {
+          eq(call(), want, `${name}: before growth`);
+          memory().grow(1);
+          eq(call(), want, `${name}: the first call after growth`);
+          eq(call(), want, `${name}: the next call`);
+        }
       },
     ],
 
