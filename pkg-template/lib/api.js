@@ -71,15 +71,15 @@ onReplaced.add(() => {
 });
 
 /**
- * Whether the small path may run now: the instance is callable (else the
- * general path makes the error), a replacement instance is picked up, and
- * the scratch area is known. Cheap when it is. Memory growth is not
- * checked for here: it detaches the views, the copy through one fails,
- * and the function that copied sends that call down the general path and
- * the next one to make them again.
+ * Whether the small path may run now, for a caller that found it not ready
+ * at once (`clear && small.ready`, tested at each call site first): the
+ * instance is callable (else the general path makes the error), a
+ * replacement instance is picked up, and the scratch area is known. Memory
+ * growth is not checked for here: it detaches the views, the copy through
+ * one fails, and the function that copied sends that call down the general
+ * path and the next one to make them again.
  */
 function smallReady() {
-  if (clear && small.ready) return true;
   if (wasm === null || abandoned) return false;
   if (replaced) enter('small');
   // First use, a new instance, or memory grew.
@@ -145,16 +145,25 @@ const U32_PROTO = Uint32Array.prototype;
 // the view; then `small.ready` is cleared (the views are made again at
 // the next call) and this call takes the general path.
 
-/** @param {number} n the first `n` u32 scratch elements */
+/**
+ * Makes and keeps the view of the first `n` u32 scratch elements, for a
+ * caller that found none in `small.u32[n]`.
+ * @param {number} n
+ */
 function scratchU32(n) {
-  small.u32[n] ??= new Uint32Array(wasm.memory.buffer, small.at, n);
-  return small.u32[n];
+  const view = new Uint32Array(wasm.memory.buffer, small.at, n);
+  small.u32[n] = view;
+  return view;
 }
 
-/** @param {number} n the first `n` f32 scratch elements */
+/**
+ * `scratchU32` for the f32 scratch elements.
+ * @param {number} n
+ */
 function scratchF32(n) {
-  small.f32[n] ??= new Float32Array(wasm.memory.buffer, small.atF32, n);
-  return small.f32[n];
+  const view = new Float32Array(wasm.memory.buffer, small.atF32, n);
+  small.f32[n] = view;
+  return view;
 }
 
 // ---- arguments that live in the instance's own memory ---------------------
