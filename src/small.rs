@@ -32,9 +32,12 @@ use rust_wasm_memory_core as core_;
 use wasm_bindgen::prelude::*;
 
 /// Elements the scratch area holds: the largest array the small path takes.
-/// A multiple of 16 ([`small_fill_doubles`] fills whole blocks of 16).
+/// A multiple of [`BLOCK`].
 pub const SMALL: usize = 64;
-const _: () = assert!(SMALL.is_multiple_of(16));
+
+/// The elements [`small_fill_doubles`] writes at a time: four v128 stores.
+const BLOCK: usize = 16;
+const _: () = assert!(SMALL.is_multiple_of(BLOCK));
 
 /// The scratch area: one array per element type, so that each kernel gets a
 /// slice of its own type with no conversion.
@@ -144,20 +147,20 @@ pub fn small_normalize(len: usize) -> bool {
 /// becomes `2 * i`, as `core_::fill_doubles` writes it (a test in
 /// tests/shared holds the two paths to the same output).
 ///
-/// It fills whole blocks of 16 elements, up to the one `len` ends in; the
-/// host reads only the first `len`, and [`SMALL`] is a multiple of 16, so
-/// the blocks stay inside the area. With no partial block the compiler
-/// writes each block as four v128 stores of constants, the least the work
-/// can be. Through `core_::fill_doubles`, whose loop handles any length, a
+/// It fills whole blocks of [`BLOCK`] elements, up to the one `len` ends
+/// in; the host reads only the first `len`, and [`SMALL`] is a multiple of
+/// [`BLOCK`], so the blocks stay inside the area. With no partial block the
+/// compiler writes each block as four v128 stores of constants, the least
+/// the work can be. Through `core_::fill_doubles`, whose loop handles any length, a
 /// 16-element call took 2-3 ns more in Firefox and Node (in-page probe, 25
 /// interleaved rounds, Firefox: 7.2-8.2 against 5.2 ns; the export that
 /// only returns the capacity takes 4 ns).
 #[wasm_bindgen(js_name = "__smallFillDoubles", skip_typescript)]
 pub fn small_fill_doubles(len: usize) {
-    let blocks = len.min(SMALL).div_ceil(16);
+    let blocks = len.min(SMALL).div_ceil(BLOCK);
     with_scratch(|s| {
-        for (b, block) in s.u32.chunks_exact_mut(16).take(blocks).enumerate() {
-            let first = (b as u32) * 32;
+        for (b, block) in s.u32.chunks_exact_mut(BLOCK).take(blocks).enumerate() {
+            let first = (b * BLOCK * 2) as u32;
             for (i, slot) in block.iter_mut().enumerate() {
                 *slot = first + 2 * i as u32;
             }
@@ -172,17 +175,14 @@ mod tests {
     #[test]
     fn the_fill_writes_the_core_fill_and_stays_in_its_blocks() {
         for len in 0..=SMALL + 6 {
+            let n = len.min(SMALL);
             with_scratch(|s| s.u32.fill(7));
             small_fill_doubles(len);
             let mut expected = [0u32; SMALL];
-            core_::fill_doubles(&mut expected[..len.min(SMALL)]);
-            let written = len.min(SMALL).div_ceil(16) * 16;
+            core_::fill_doubles(&mut expected[..n]);
+            let written = n.div_ceil(BLOCK) * BLOCK;
             with_scratch(|s| {
-                assert_eq!(
-                    s.u32[..len.min(SMALL)],
-                    expected[..len.min(SMALL)],
-                    "len {len}"
-                );
+                assert_eq!(s.u32[..n], expected[..n], "len {len}");
                 for (i, &v) in s.u32.iter().enumerate().skip(written) {
                     assert_eq!(v, 7, "len {len}: element {i} is past the last block");
                 }
