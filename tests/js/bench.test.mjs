@@ -42,6 +42,8 @@ test('the suite measures every path, every JS baseline and the floors, and evalu
       'set 64 B in, call 16',
       'set 64 B in, call, 64 B out 16',
       'fill 16 u32 in wasm, 64 B out 16',
+      'fill 16 u32 in wasm, 64 B out, by a function 16',
+      'fill 16 u32 in wasm, 64 B out, by a function that reads the length 16',
       'sum 16 u32 in wasm memory 16',
       '16 u32 as arguments, call 16',
       'memcpy 1048576',
