@@ -13,16 +13,11 @@
 //   Bench      tinybench's class;  m: the initialised package;  raw: a RawModule
 //   log(line)  progress output;    floor: bench/floor.wat's exports (optional)
 
+// The engine's own `length` getter and `set`, the very ones the package's API
+// layer holds (the built pkg/), for the floors of a 16-element call behind a
+// function.
+import { lengthOf, typedSet } from '../pkg/lib/intrinsics.js';
 import { BASELINES } from './baselines.mjs';
-
-// The engine's own %TypedArray% `length` getter and `set`, as the package's
-// API layer holds them (pkg-template/lib/intrinsics.js), for the floors of
-// a 16-element call behind a function.
-const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-const typedSet = TypedArrayPrototype.set;
-const lengthOf = /** @type {(this: unknown) => number} */ (
-  /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length')).get
-);
 
 /**
  * @typedef {{ m: typeof import('rust-wasm-memory'), raw: import('rust-wasm-memory/raw').RawModule }} Faces
@@ -316,12 +311,11 @@ async function measureFloors({ Bench, floor, log }, sizes, callSites) {
     try {
       n = lengthOf.call(dst);
     } catch {
-      return false;
+      return;
     }
-    if (n !== 16) return false;
+    if (n !== 16) return;
     floor.fill16(0);
     typedSet.call(dst, filled);
-    return true;
   };
   const t16 = await measure(
     Bench,
