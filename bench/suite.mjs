@@ -13,10 +13,11 @@
 //   Bench      tinybench's class;  m: the initialised package;  raw: a RawModule
 //   log(line)  progress output;    floor: bench/floor.wat's exports (optional)
 
-// The engine's own `length` getter and `set`, the very ones the package's API
-// layer holds (the built pkg/), for the floors of a 16-element call behind a
-// function.
-import { lengthOf, typedSet } from '../pkg/lib/intrinsics.js';
+// The engine's own `length` getter and `set`, from the module the package's
+// API layer takes them from, for the floors of a 16-element call behind a
+// function. Its source, not the built pkg/: the lab, which bundles this
+// file, is built before pkg/ is moved into place.
+import { lengthOf, typedSet } from '../pkg-template/lib/intrinsics.js';
 import { BASELINES } from './baselines.mjs';
 
 /**
