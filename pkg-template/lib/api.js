@@ -28,7 +28,7 @@
 import * as glue from '../glue/rust_wasm_memory.js';
 import { StaleInstanceError, UseAfterFreeError } from './errors.js';
 import * as intrinsics from './intrinsics.js';
-import { abandoned, begin, clear, end, enter, fail, failBare, generation, onReplaced, replaced, wasm } from './runtime.js';
+import { abandoned, begin, clear, end, enter, fail, failBare, generation, replaced, setSmallCapacity, smallLimit, wasm } from './runtime.js';
 
 // Module-local copies of the intrinsics: V8 does not fold an imported
 // binding into a constant, so `lengthOf.call(x)` on the import stays a
@@ -50,46 +50,41 @@ const { bufferOf, byteOffsetOf, copyOf, getPrototypeOf, lengthOf, typedArrayTag,
 // each new instance) is not; such a call cost 10-20 ns more in Chromium.
 
 /**
- * The scratch area of the current instance: whether it is known (`ready`;
- * false before the first use, after a replacement, and after a copy that
- * failed, as one through a view that memory growth detached does), the
- * addresses of its u32 and f32 elements, its capacity in elements, and
- * views of exactly n elements, made on first use.
- * @type {{ ready: boolean, at: number, atF32: number, capacity: number,
- *   u32: Uint32Array[], f32: Float32Array[] }}
+ * The scratch area of the current instance, as last read: the addresses of
+ * its u32 and f32 elements, and views of exactly n elements, made on first
+ * use. Whether it may be used now, and for how many elements, is
+ * `smallLimit` (./runtime.js): 0 before the first use, after a
+ * replacement, and after a copy that failed (as one through a view that
+ * memory growth detached does).
+ * @type {{ at: number, atF32: number, u32: Uint32Array[], f32: Float32Array[] }}
  */
 const small = {
-  ready: false,
   at: 0,
   atF32: 0,
-  capacity: 0,
   u32: [],
   f32: [],
 };
-onReplaced.add(() => {
-  small.ready = false;
-});
 
 /**
- * Whether the small path may run now, for a caller that found it not ready
- * at once (`clear && small.ready`, tested at each call site first): the
- * instance is callable (else the general path makes the error), a
- * replacement instance is picked up, and the scratch area is known. Memory
- * growth is not checked for here: it detaches the views, the copy through
- * one fails, and the function that copied sends that call down the general
- * path and the next one to make them again.
+ * Whether the small path may take `n` (at least 1) elements, for a caller
+ * whose quick test `n > smallLimit` (tested at each call site first)
+ * failed. With the scratch area known (`smallLimit` > 0) that is final:
+ * `n` is too long. Otherwise the instance must be callable (else the
+ * general path makes the error); a replacement instance is picked up, and
+ * the scratch area is read. Memory growth is not checked for here: it
+ * detaches the views, the copy through one fails, and the function that
+ * copied sends that call down the general path and the next one here.
+ * @param {number} n
  */
-function smallReady() {
-  if (wasm === null || abandoned) return false;
+function smallTakes(n) {
+  if (smallLimit !== 0 || wasm === null || abandoned) return false;
   if (replaced) enter('small');
-  // First use, a new instance, or memory grew.
   small.at = wasm.__smallScratch() >>> 0;
   small.atF32 = wasm.__smallScratchF32() >>> 0;
-  small.capacity = wasm.__smallCapacity() >>> 0;
   small.u32 = [];
   small.f32 = [];
-  small.ready = true;
-  return true;
+  setSmallCapacity(wasm.__smallCapacity() >>> 0);
+  return n <= smallLimit;
 }
 
 /** The prototypes the small path takes, as the package loaded them. */
@@ -113,8 +108,9 @@ const U32_PROTO = Uint32Array.prototype;
 // The checks, in this order, take `values` when it is a typed array of
 // numbers whose prototype is the class's own (`Uint32Array.prototype` or
 // `Float32Array.prototype`) and whose length fits the scratch area, and
-// the instance is callable. Empty (or detached: its length reads 0) takes
-// the general path, which tells the two apart.
+// the instance is callable (`n > smallLimit` is false). Empty (or
+// detached: its length reads 0) has no first element, so the element type
+// check sends it to the general path, which tells the two apart.
 //
 // They run no user code. The intrinsic `length` getter throws for anything
 // but a typed array (a Proxy, a DataView, a plain Array), so once it
@@ -142,7 +138,7 @@ const U32_PROTO = Uint32Array.prototype;
 // refuses it. A subclass instance takes the general path.
 //
 // The copy through a scratch view fails only when memory growth detached
-// the view; then `small.ready` is cleared (the views are made again at
+// the view; then `smallLimit` is set to 0 (the views are made again at
 // the next call) and this call takes the general path.
 
 /**
@@ -339,7 +335,7 @@ export function sumU32(values) {
     return sumU32General(values);
   }
   const v = /** @type {Uint32Array} */ (values);
-  if (typeof v[0] !== 'number' || getPrototypeOf(v) !== U32_PROTO || !((clear && small.ready) || smallReady()) || n === 0 || n > small.capacity) {
+  if (typeof v[0] !== 'number' || getPrototypeOf(v) !== U32_PROTO || (n > smallLimit && !smallTakes(n))) {
     return sumU32General(values);
   }
   if (n > SUM_ARGS) return sumU32Scratch(v, n);
@@ -383,7 +379,7 @@ function sumU32Scratch(values, n) {
   try {
     typedSet.call(small.u32[n] ?? scratchU32(n), values);
   } catch {
-    small.ready = false;
+    setSmallCapacity(0);
     return sumU32General(values);
   }
   const began = generation;
@@ -418,14 +414,14 @@ export function normalize(values) {
     return normalizeGeneral(values);
   }
   const v = /** @type {Float32Array} */ (values);
-  if (typeof v[0] !== 'number' || getPrototypeOf(v) !== F32_PROTO || !((clear && small.ready) || smallReady()) || n === 0 || n > small.capacity) {
+  if (typeof v[0] !== 'number' || getPrototypeOf(v) !== F32_PROTO || (n > smallLimit && !smallTakes(n))) {
     return normalizeGeneral(values);
   }
   const view = small.f32[n] ?? scratchF32(n);
   try {
     typedSet.call(view, v);
   } catch {
-    small.ready = false;
+    setSmallCapacity(0);
     return normalizeGeneral(values);
   }
   const began = generation;
@@ -478,7 +474,7 @@ export function fillDoubles(values) {
     return fillDoublesGeneral(values);
   }
   const v = /** @type {Uint32Array} */ (values);
-  if (typeof v[0] !== 'number' || getPrototypeOf(v) !== U32_PROTO || !((clear && small.ready) || smallReady()) || n === 0 || n > small.capacity) {
+  if (typeof v[0] !== 'number' || getPrototypeOf(v) !== U32_PROTO || (n > smallLimit && !smallTakes(n))) {
     return fillDoublesGeneral(values);
   }
   const began = generation;
@@ -490,7 +486,7 @@ export function fillDoubles(values) {
   try {
     typedSet.call(v, small.u32[n] ?? scratchU32(n));
   } catch {
-    small.ready = false;
+    setSmallCapacity(0);
     fillDoublesGeneral(values);
   }
 }
