@@ -43,6 +43,57 @@ export function kitCases({ toolkit: T, histogramBytes, rawBytes, fc, runs = 1000
     ],
 
     [
+      // The checks' order is documented (crates/kit/src/blocks.rs): null,
+      // alignment, overflow, the end of memory, then a live block or the
+      // scratch area. The end of memory is read only for a range no block
+      // holds, so each address class is generated: around each block, the
+      // scratch area and the end of memory, and anywhere.
+      'every (ptr, len) of a range check gets the status of the documented checks in their order (property)',
+      async () => {
+        const ex = (await WebAssembly.instantiate(await rawBytes(), {})).instance.exports;
+        const S = T.Status;
+        const blocks = [
+          [64, 4],
+          [4096, 16],
+          [8, 8],
+          [65536 * 2, 65536],
+        ].map(([size, align]) => [ex.alloc(size, align) >>> 0, size, align]);
+        eq(ex.host_blocks(), blocks.length, 'the blocks are the only ones');
+        const owned = [[ex.rwm_kit_scratch() >>> 0, 16384], ...blocks.map(([at, size]) => [at, size])];
+        const end = ex.memory.buffer.byteLength;
+        const model = (/** @type {number} */ ptr, /** @type {number} */ len) => {
+          const bytes = len * 4;
+          if (ptr === 0) return S.NULL_POINTER;
+          if (ptr % 4 !== 0) return S.MISALIGNED;
+          if (bytes > 0xffffffff || ptr + bytes > 0xffffffff) return S.OVERFLOW;
+          if (ptr + bytes > end) return S.OUT_OF_BOUNDS;
+          if (bytes === 0 || owned.some(([at, size]) => ptr >= at && ptr + bytes <= at + size)) return S.OK;
+          return S.NOT_OWNED;
+        };
+        const near = (/** @type {number} */ at) => fc.integer({ min: -64, max: 64 }).map((d) => Math.min(Math.max(at + 4 * d, 0), 0xffffffff));
+        const ptr = fc.oneof(
+          ...owned.flatMap(([at, size]) => [near(at), near(at + size)]),
+          near(end),
+          fc.constantFrom(0, 0xfffffffc),
+          fc.nat({ max: 0xffffffff }),
+        );
+        const len = fc.oneof(fc.nat({ max: 80 }), fc.constantFrom(0x3fffffff, 0x40000000, 0xffffffff, 16384 / 4), fc.nat({ max: 0xffffffff }));
+        fc.assert(
+          fc.property(ptr, len, (p, n) => {
+            const want = model(p, n);
+            ex.sum_u32(p, n);
+            eq(ex.last_status(), want, `sum_u32(${p}, ${n})`);
+            eq(ex.fill_doubles(p, n), want, `fill_doubles(${p}, ${n})`);
+            eq(ex.last_status(), want, `fill_doubles(${p}, ${n}): last_status`);
+          }),
+          { numRuns: runs },
+        );
+        for (const [at, size, align] of blocks) eq(ex.dealloc(at, size, align), S.OK);
+        eq(ex.host_blocks(), 0, 'all freed');
+      },
+    ],
+
+    [
       'histogram: right answers against the JS reference, for generated values, bounds and bin counts',
       async () => {
         const { kit, histogram, counts } = await fresh();
