@@ -17,7 +17,7 @@
 // API layer takes them from, for the floors of a 16-element call behind a
 // function. Its source, not the built pkg/: the lab, which bundles this
 // file, is built before pkg/ is moved into place.
-import { lengthOf, typedSet } from '../pkg-template/lib/intrinsics.js';
+import { getPrototypeOf, lengthOf, typedSet } from '../pkg-template/lib/intrinsics.js';
 import { BASELINES } from './baselines.mjs';
 
 /**
@@ -43,13 +43,99 @@ export const STRING_SIZES = [1024, 1048576];
 const jsTasks = (kernel, input) => BASELINES[kernel].map((b) => [`js:${b.name}`, b.make(input())]);
 
 /**
- * Builds the tasks for one kernel and size: [path, fn, teardown?].
- * @param {string} kernel
- * @param {number} n
- * @param {Faces} faces
+ * The floor of a checked 16-element fill: the kernel and the copy out,
+ * behind a function that first makes the checks no correct call can skip.
+ */
+export const CHECKED_FILL = 'fill 16 u32 in wasm, 64 B out, by a function that checks the length, element type and prototype';
+const U32_PROTO = Uint32Array.prototype;
+
+/** The prefix of a task that times a floor beside the paths it is the floor of. */
+const FLOOR = 'floor: ';
+
+/**
+ * The fill's floors at 16 elements, as tasks timed in the same interleaved
+ * rounds as the fill's own paths and its JS (the machine's drift between
+ * two measurements was as large as the gaps these show): `fill16` of
+ * bench/floor.wat (four v128 stores) and the 64 bytes out, written in the
+ * timing loop, then behind a function of the caller's array, as any API
+ * is: checking nothing; reading the array's length the one way a checked
+ * call can (the engine's getter: a user-defined `length` runs the caller's
+ * code, and a short one would leave elements unfilled); and also checking
+ * the element type and prototype (`CHECKED_FILL`). The last one's teardown
+ * checks that every fill did its work: a floor that skipped it would read
+ * as cheap.
+ * @param {Floor} floor
  * @returns {Task[]}
  */
-function kernelTasks(kernel, n, { m, raw }) {
+function fillFloorTasks(floor) {
+  const filled = new Uint32Array(floor.memory.buffer, 0, 16);
+  const backU = new Uint32Array(16);
+  const intoU = new Uint32Array(16);
+  const checkedU = new Uint32Array(16);
+  const typedU = new Uint32Array(16);
+  const fillInto = (/** @type {Uint32Array} */ dst) => {
+    floor.fill16(0);
+    typedSet.call(dst, filled);
+  };
+  const fillIntoChecked = (/** @type {Uint32Array} */ dst) => {
+    let n;
+    try {
+      n = lengthOf.call(dst);
+    } catch {
+      return;
+    }
+    if (n !== 16) return;
+    floor.fill16(0);
+    typedSet.call(dst, filled);
+  };
+  // What else a correct call must know before it writes: that the
+  // elements are numbers and the array is a Uint32Array (the prototype),
+  // the package's own two checks, the cheapest it found. Without them a
+  // Float32Array or a BigUint64Array would get converted or refused
+  // elements instead of a TypeError.
+  const fillIntoTyped = (/** @type {Uint32Array} */ dst) => {
+    let n;
+    try {
+      n = lengthOf.call(dst);
+    } catch {
+      return;
+    }
+    if (typeof dst[0] !== 'number' || getPrototypeOf(dst) !== U32_PROTO || n !== 16) return;
+    floor.fill16(0);
+    typedSet.call(dst, filled);
+  };
+  return [
+    [
+      `${FLOOR}fill 16 u32 in wasm, 64 B out`,
+      () => {
+        floor.fill16(0);
+        backU.set(filled);
+      },
+    ],
+    [`${FLOOR}fill 16 u32 in wasm, 64 B out, by a function`, () => fillInto(intoU)],
+    [`${FLOOR}fill 16 u32 in wasm, 64 B out, by a function that reads the length`, () => fillIntoChecked(checkedU)],
+    [
+      `${FLOOR}${CHECKED_FILL}`,
+      () => fillIntoTyped(typedU),
+      // Run after every task was timed.
+      () => {
+        for (const dst of [backU, intoU, checkedU, typedU]) {
+          if (dst.some((v, i) => v !== 2 * i)) throw new Error(`a fill floor left ${dst.join()} instead of the doubles`);
+        }
+      },
+    ],
+  ];
+}
+
+/**
+ * Builds the tasks for one kernel and size: [path, fn, teardown?]; for
+ * the fill at 16 elements, its floors too, when the floor module is there.
+ * @param {string} kernel
+ * @param {number} n
+ * @param {Faces & { floor?: Floor }} faces
+ * @returns {Task[]}
+ */
+function kernelTasks(kernel, n, { m, raw, floor }) {
   const ex = raw.exports;
   if (kernel === 'normalize') {
     const src = Float32Array.from({ length: n }, (_, i) => ((i * 7919) % 1000) + 1);
@@ -84,6 +170,7 @@ function kernelTasks(kernel, n, { m, raw }) {
     ['zeroCopy', () => zero.fillDoubles(), () => zero.free()],
     ['raw', () => ex.fill_doubles(block.ptr, n), () => block.free()],
     ['memcpy', () => dst.set(src)],
+    ...(n === 16 && floor ? fillFloorTasks(floor) : []),
   ];
 }
 
@@ -171,14 +258,16 @@ export function loopFor(callSites) {
  * @param {Task[]} tasks
  * @param {number} n
  * @param {{ budgetMs?: number, callSites?: 'own' | 'shared' }} [options]
- *   the time for all rounds of one task (default 200 ms, 300 ms from 1M
- *   elements), and whether each task's calls come from a loop of its own
+ *   the time for all rounds of one task (default 200 ms in five rounds; 300
+ *   ms from 1M elements; 360 ms in nine rounds up to 64 elements), and whether each task's calls come from a loop of its own
  *   (the default; see loopFor)
  * @returns {Promise<Record<string, { medianNs: number, callsPerSample: number }>>}
  */
 export async function measure(Bench, tasks, n, { budgetMs, callSites = 'own' } = {}) {
   const big = n >= 1048576;
-  const rounds = 5;
+  // At 64 elements and fewer the targets' margins are a few ns, about the
+  // machine's own drift: more rounds, each as long.
+  const rounds = n <= 64 ? 9 : 5;
   /** @type {Record<string, number>} */
   const reps = {};
   /** @type {Record<string, number[]>} */
@@ -193,7 +282,7 @@ export async function measure(Bench, tasks, n, { budgetMs, callSites = 'own' } =
   }
   for (let round = 0; round < rounds; round++) {
     const bench = new Bench({
-      time: (budgetMs ?? (big ? 300 : 200)) / rounds,
+      time: (budgetMs ?? (big ? 300 : n <= 64 ? 360 : 200)) / rounds,
       iterations: big ? 2 : 3,
       warmup: round === 0,
       warmupTime: 20,
@@ -236,6 +325,8 @@ export const fmt = (/** @type {number} */ ns) =>
 export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES, callSites = 'own' } = {}) {
   /** @type {Result[]} */
   const results = [];
+  /** @type {FloorResult[]} the floors timed beside the paths (`FLOOR`) */
+  const inline = [];
   const total = 3 * sizes.length + 3 * stringSizes.length;
   let done = 0;
   /**
@@ -245,7 +336,10 @@ export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES,
    */
   const record = (kernel, size, timings) => {
     done += 1;
-    for (const [path, t] of Object.entries(timings)) results.push({ kernel, size, path, medianNs: t.medianNs, callsPerSample: t.callsPerSample });
+    for (const [path, t] of Object.entries(timings)) {
+      if (path.startsWith(FLOOR)) inline.push({ floor: path.slice(FLOOR.length), size, medianNs: t.medianNs });
+      else results.push({ kernel, size, path, medianNs: t.medianNs, callsPerSample: t.callsPerSample });
+    }
     // 'js' is the fastest baseline of this run; the row says which it was.
     // A median of 0 is below the timer's resolution, not a measurement.
     const [name, best] = Object.entries(timings)
@@ -266,7 +360,7 @@ export async function runSuite(env, { sizes = SIZES, stringSizes = STRING_SIZES,
   for (const fn of ['processString', 'echoSuffix', 'asciiUppercase']) {
     for (const bytes of stringSizes) record(fn, bytes, await measure(env.Bench, stringTasks(fn, bytes, env), bytes, { callSites }));
   }
-  const floors = env.floor ? await measureFloors(env, sizes, callSites) : [];
+  const floors = env.floor ? [...(await measureFloors(env, sizes, callSites)), ...inline] : [];
   return { results, floors, callSites, ...evaluate(results, sizes, floors) };
 }
 
@@ -293,31 +387,6 @@ async function measureFloors({ Bench, floor, log }, sizes, callSites) {
   // The view is made once, as the package's small path keeps its own:
   // nothing grows this memory while these run.
   const view = new Float32Array(floor.memory.buffer, 0, 16);
-  const filled = new Uint32Array(floor.memory.buffer, 0, 16);
-  const backU = new Uint32Array(16);
-  const intoU = new Uint32Array(16);
-  const checkedU = new Uint32Array(16);
-  // The fill once more, behind a function of the caller's array, as any API
-  // is: first checking nothing, then reading the array's length the one
-  // way a checked call can (the engine's getter: a user-defined `length`
-  // runs the caller's code, and a short one would leave elements unfilled)
-  // and taking only 16. What the function layer and that one read cost in
-  // this engine, under every other check a real call makes.
-  const fillInto = (/** @type {Uint32Array} */ dst) => {
-    floor.fill16(0);
-    typedSet.call(dst, filled);
-  };
-  const fillIntoChecked = (/** @type {Uint32Array} */ dst) => {
-    let n;
-    try {
-      n = lengthOf.call(dst);
-    } catch {
-      return;
-    }
-    if (n !== 16) return;
-    floor.fill16(0);
-    typedSet.call(dst, filled);
-  };
   const t16 = await measure(
     Bench,
     [
@@ -338,25 +407,12 @@ async function measureFloors({ Bench, floor, log }, sizes, callSites) {
           back.set(view);
         },
       ],
-      [
-        'fill 16 u32 in wasm, 64 B out',
-        () => {
-          floor.fill16(0);
-          backU.set(filled);
-        },
-      ],
-      ['fill 16 u32 in wasm, 64 B out, by a function', () => fillInto(intoU)],
-      ['fill 16 u32 in wasm, 64 B out, by a function that reads the length', () => fillIntoChecked(checkedU)],
       ['sum 16 u32 in wasm memory', () => floor.sum16(0)],
       ['16 u32 as arguments, call', () => floor.args16(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15])],
     ],
     16,
     { callSites },
   );
-  // A floor that skipped its work would read as cheap: each fill did it.
-  for (const dst of [backU, intoU, checkedU]) {
-    if (dst.some((v, i) => v !== 2 * i)) throw new Error(`a fill floor left ${dst.join()} instead of the doubles`);
-  }
   for (const [name, t] of Object.entries(t16)) out.push({ floor: name, size: 16, medianNs: t.medianNs });
   log(
     `[floor] n=16: ${Object.entries(t16)
@@ -492,7 +548,9 @@ export function evaluate(results, sizes = SIZES, floors = []) {
   // The least a 16-element call can cost on each path: the copy path moves
   // the elements in (sum) or in and out (normalize) around one call, or
   // makes them in wasm and moves them out (fill: four v128 stores, then the
-  // 64 bytes out; a run without that floor takes the same bytes moved in);
+  // 64 bytes out, behind a function that makes the checks any correct call
+  // must, `CHECKED_FILL`; a run without that floor takes the same bytes
+  // moved in);
   // the others are one call, and for a sum on data already in wasm memory,
   // that call's own work (four v128 loads and adds). A sum can also take its
   // elements as the call's arguments, so its floor is the cheaper way in.
@@ -507,7 +565,7 @@ export function evaluate(results, sizes = SIZES, floors = []) {
         ? floor('set 64 B in, call, 64 B out', 16)
         : kernel === 'sum_u32'
           ? copyIn()
-          : (floor('fill 16 u32 in wasm, 64 B out', 16) ?? floor('set 64 B in, call', 16));
+          : (floor(CHECKED_FILL, 16) ?? floor('fill 16 u32 in wasm, 64 B out', 16) ?? floor('set 64 B in, call', 16));
   for (const n of sizes.filter((s) => s <= 64)) {
     for (const kernel of ['normalize', 'sum_u32', 'fill_doubles']) {
       const worst = ratios.filter((x) => x.kernel === kernel && x.size === n).reduce((a, b) => (a.speedupVsJs < b.speedupVsJs ? a : b));

@@ -11,7 +11,7 @@ import { Bench } from 'tinybench';
 import { BASELINES } from '../../bench/baselines.mjs';
 import { faceTargets, runFaces } from '../../bench/faces.mjs';
 import { assembleFloor } from '../../bench/floor.mjs';
-import { evaluate, loopFor, measure, runSuite } from '../../bench/suite.mjs';
+import { CHECKED_FILL, evaluate, loopFor, measure, runSuite } from '../../bench/suite.mjs';
 
 const floorExports = async () => /** @type {any} */ ((await WebAssembly.instantiate(assembleFloor())).instance.exports);
 const js = (kernel) => BASELINES[kernel].map((b) => `js:${b.name}`);
@@ -24,6 +24,7 @@ test('the suite measures every path, every JS baseline and the floors, and evalu
   const paths = (kernel) => [...new Set(out.results.filter((r) => r.kernel === kernel).map((r) => r.path))].sort();
   assert.deepEqual(paths('normalize'), ['copy', 'js', ...js('normalize'), 'memcpy', 'raw', 'zeroCopy'].sort());
   assert.deepEqual(paths('sum_u32'), ['copy', 'js', ...js('sum_u32'), 'raw', 'zeroCopy'].sort());
+  assert.deepEqual(paths('fill_doubles'), ['copy', 'js', ...js('fill_doubles'), 'memcpy', 'raw', 'zeroCopy'].sort(), 'the floors timed beside the fill are floors, not paths');
   assert.deepEqual(paths('asciiUppercase'), ['copy', 'js', ...js('asciiUppercase')].sort());
   for (const r of out.results) assert.ok(r.medianNs > 0 && Number.isFinite(r.medianNs), `${r.kernel} ${r.path} n=${r.size}`);
   // 'js' is the fastest baseline of the run, and names it.
@@ -41,9 +42,6 @@ test('the suite measures every path, every JS baseline and the floors, and evalu
       'set 64 B 16',
       'set 64 B in, call 16',
       'set 64 B in, call, 64 B out 16',
-      'fill 16 u32 in wasm, 64 B out 16',
-      'fill 16 u32 in wasm, 64 B out, by a function 16',
-      'fill 16 u32 in wasm, 64 B out, by a function that reads the length 16',
       'sum 16 u32 in wasm memory 16',
       '16 u32 as arguments, call 16',
       'memcpy 1048576',
@@ -51,6 +49,11 @@ test('the suite measures every path, every JS baseline and the floors, and evalu
       'max pass (f32x4.pmax) 1048576',
       'divide pass (f32x4.div) 1048576',
       'divide pass (f64 reciprocal) 1048576',
+      // Timed beside the fill's own paths.
+      'fill 16 u32 in wasm, 64 B out 16',
+      'fill 16 u32 in wasm, 64 B out, by a function 16',
+      'fill 16 u32 in wasm, 64 B out, by a function that reads the length 16',
+      'fill 16 u32 in wasm, 64 B out, by a function that checks the length, element type and prototype 16',
     ],
   );
   for (const f of out.floors) assert.ok(f.medianNs > 0 && Number.isFinite(f.medianNs), f.floor);
@@ -250,6 +253,9 @@ test('evaluate() puts each 16-element copy path over its own floor: a sum over t
   assert.equal(at16([...base, ['16 u32 as arguments, call', 40]]).sum_u32, 30 / 20);
   // The fill made in wasm and copied out, when measured, is the fill's floor.
   assert.deepEqual(at16([...base, ['fill 16 u32 in wasm, 64 B out', 24]]), { normalize: 45 / 20, sum_u32: 30 / 20, fill_doubles: 24 / 20 });
+  // Behind the checks a correct call makes, when measured, it is the floor
+  // of the fill's copy path.
+  assert.deepEqual(at16([...base, ['fill 16 u32 in wasm, 64 B out', 24], [CHECKED_FILL, 41]]), { normalize: 45 / 20, sum_u32: 30 / 20, fill_doubles: 41 / 20 });
   // The sum's work in wasm is the floor of a sum on data already there, when
   // that path is the slowest; the other paths keep the empty call.
   const slowRaw = rows.map((r) => (r.path === 'raw' ? { ...r, medianNs: 60 } : r));
