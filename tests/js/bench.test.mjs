@@ -24,7 +24,11 @@ test('the suite measures every path, every JS baseline and the floors, and evalu
   const paths = (kernel) => [...new Set(out.results.filter((r) => r.kernel === kernel).map((r) => r.path))].sort();
   assert.deepEqual(paths('normalize'), ['copy', 'js', ...js('normalize'), 'memcpy', 'raw', 'zeroCopy'].sort());
   assert.deepEqual(paths('sum_u32'), ['copy', 'js', ...js('sum_u32'), 'raw', 'zeroCopy'].sort());
-  assert.deepEqual(paths('fill_doubles'), ['copy', 'js', ...js('fill_doubles'), 'memcpy', 'raw', 'zeroCopy'].sort(), 'the floors timed beside the fill are floors, not paths');
+  assert.deepEqual(
+    paths('fill_doubles'),
+    ['copy', 'js', ...js('fill_doubles'), 'memcpy', 'raw', 'zeroCopy'].sort(),
+    'the floors timed beside the fill are floors, not paths',
+  );
   assert.deepEqual(paths('asciiUppercase'), ['copy', 'js', ...js('asciiUppercase')].sort());
   for (const r of out.results) assert.ok(r.medianNs > 0 && Number.isFinite(r.medianNs), `${r.kernel} ${r.path} n=${r.size}`);
   // 'js' is the fastest baseline of the run, and names it.
