@@ -545,6 +545,15 @@ const holders = new WeakMap();
  */
 let innerOf;
 
+/**
+ * The hot path of `innerOf` for the kernels: the glue object of `self` if
+ * it is a live, current buffer of class `kind`, else null (then
+ * `refusal()` makes the error). Small enough for Firefox to inline where
+ * it is called; the messages live in `refusal()`.
+ * @type {(self: unknown, kind: string) => any}
+ */
+let liveInner;
+
 class Buffer {
   /** @type {any} the glue's object; null once freed */
   #inner;
@@ -591,6 +600,8 @@ class Buffer {
       }
       return self.#inner;
     };
+    liveInner = (self, kind) =>
+      typeof self === 'object' && self !== null && #inner in self && self.#kind === kind && self.#generation === generation ? self.#inner : null;
   }
 
   /**
@@ -680,12 +691,23 @@ class Buffer {
 }
 
 /**
+ * The error for a kernel call `member` on `self`, which `liveInner` refused
+ * as a buffer of class `kind`: the same, in the same order, as `innerOf`
+ * and then the class check make.
+ * @param {unknown} self
+ * @param {string} member
+ * @param {string} kind
+ */
+function refusal(self, member, kind) {
+  innerOf(self, member); // throws unless self is a live, current buffer
+  return new TypeError(`${kind}.${member}: this is not a${kind === 'U32Buffer' ? '' : 'n'} ${kind}`);
+}
+
+/**
  * f32 elements owned by wasm memory. Free with `free()` (or `using`); a
  * FinalizationRegistry frees it if you forget.
  */
 export class F32Buffer extends Buffer {
-  #f32 = true;
-
   /** @param {number} length */
   constructor(length) {
     super(glue.F32Buffer, 'F32Buffer', length);
@@ -706,8 +728,8 @@ export class F32Buffer extends Buffer {
 
   /** `normalize` in place, with no copy: whether it scaled. */
   normalize() {
-    const inner = innerOf(this, 'normalize()');
-    if (!(#f32 in this)) throw new TypeError('F32Buffer.normalize(): this is not an F32Buffer');
+    const inner = liveInner(this, 'F32Buffer');
+    if (inner === null) throw refusal(this, 'normalize()', 'F32Buffer');
     if (!clear) enter('F32Buffer.normalize');
     const began = generation;
     let result;
@@ -721,8 +743,8 @@ export class F32Buffer extends Buffer {
 
   /** `normalizePeak` in place, with no copy: whether it scaled. */
   normalizePeak() {
-    const inner = innerOf(this, 'normalizePeak()');
-    if (!(#f32 in this)) throw new TypeError('F32Buffer.normalizePeak(): this is not an F32Buffer');
+    const inner = liveInner(this, 'F32Buffer');
+    if (inner === null) throw refusal(this, 'normalizePeak()', 'F32Buffer');
     if (!clear) enter('F32Buffer.normalizePeak');
     const began = generation;
     let result;
@@ -740,8 +762,6 @@ export class F32Buffer extends Buffer {
  * FinalizationRegistry frees it if you forget.
  */
 export class U32Buffer extends Buffer {
-  #u32 = true;
-
   /** @param {number} length */
   constructor(length) {
     super(glue.U32Buffer, 'U32Buffer', length);
@@ -762,8 +782,8 @@ export class U32Buffer extends Buffer {
 
   /** The wrapping sum of the elements, in place. */
   sum() {
-    const inner = innerOf(this, 'sum()');
-    if (!(#u32 in this)) throw new TypeError('U32Buffer.sum(): this is not a U32Buffer');
+    const inner = liveInner(this, 'U32Buffer');
+    if (inner === null) throw refusal(this, 'sum()', 'U32Buffer');
     if (!clear) enter('U32Buffer.sum');
     const began = generation;
     let result;
@@ -777,8 +797,8 @@ export class U32Buffer extends Buffer {
 
   /** Element `i` ← `2 * i`, in place. */
   fillDoubles() {
-    const inner = innerOf(this, 'fillDoubles()');
-    if (!(#u32 in this)) throw new TypeError('U32Buffer.fillDoubles(): this is not a U32Buffer');
+    const inner = liveInner(this, 'U32Buffer');
+    if (inner === null) throw refusal(this, 'fillDoubles()', 'U32Buffer');
     if (!clear) enter('U32Buffer.fillDoubles');
     const began = generation;
     try {
