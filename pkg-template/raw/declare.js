@@ -110,6 +110,7 @@ function elementType(Type) {
  *   memory: WebAssembly.Memory,
  *   scratch: number,
  *   scratchLength: number,
+ *   statusAt: number,
  *   busy: number,
  *   views: Views,
  *   fault: Error | null,
@@ -247,8 +248,13 @@ function freeRoom(inner, block, size) {
 function resultReader(inner, name, label, resultKind, resultType, checked) {
   const lastStatus = inner.raw.last_status;
   const u32 = resultType === 'u32';
+  // Where the handshake says the last status lives, as an index into the
+  // i32 view of memory (0: not said; call `last_status()`). A load instead
+  // of a wasm call: a checked 16-element call took 6-7 ns less in Node.
+  const statusIndex = inner.statusAt >>> 2;
   return (returned) => {
-    const status = resultKind === 'status' ? returned : checked ? lastStatus() : Status.OK;
+    const status =
+      resultKind === 'status' ? returned : checked ? (statusIndex !== 0 ? viewsOf(inner).list[VIEW_OF_TAG.Int32Array][statusIndex] : lastStatus()) : Status.OK;
     if (status !== Status.OK) throw errorFor(status, name, `${label}(…)`);
     return resultKind === 'value' ? (u32 ? returned >>> 0 : returned) : undefined;
   };

@@ -119,6 +119,13 @@ export interface KitHandshake {
   readonly panicProbe: boolean;
   /** Bytes in the scratch area (`rwm_kit_scratch()`), where declared calls put their arguments. */
   readonly scratchLength: number;
+  /**
+   * The address of the i32 that `last_status()` returns (handshake feature
+   * bit 2), which a checked declared call reads after the export returns
+   * instead of calling `last_status()`; 0 if the module does not say (an
+   * older kit), and then it calls.
+   */
+  readonly statusAt: number;
 }
 
 type NumberName = 'i32' | 'u32' | 'f32' | 'f64';

@@ -63,17 +63,22 @@ export function readHandshake(exports, fn) {
   }
   const features = words.getUint32(4, true);
   const versionLength = Math.min(words.getUint32(12, true), 24);
+  // Bit 2: the record goes on with the address of the last status (kit
+  // 0.2 and later). Taken only if it is a whole, aligned i32 in memory;
+  // else the toolkit calls `last_status()`, as for an older kit.
+  const statusAt = (features & 4) !== 0 && at + 52 <= bytes.length ? new DataView(exports.memory.buffer, at + 48, 4).getUint32(0, true) : 0;
   return Object.freeze({
     abiVersion,
     kitVersion: new TextDecoder().decode(bytes.subarray(at + 24, at + 24 + versionLength)),
     countingAllocator: (features & 1) !== 0,
     panicProbe: (features & 2) !== 0,
     scratchLength: words.getUint32(8, true),
+    statusAt: statusAt !== 0 && statusAt % 4 === 0 && statusAt + 4 <= bytes.length ? statusAt : 0,
   });
 }
 
 /**
- * @typedef {{ abiVersion: number, kitVersion: string, countingAllocator: boolean, panicProbe: boolean, scratchLength: number }} Handshake
+ * @typedef {{ abiVersion: number, kitVersion: string, countingAllocator: boolean, panicProbe: boolean, scratchLength: number, statusAt: number }} Handshake
  */
 
 /**
@@ -140,6 +145,7 @@ export class KitModule {
       memory: exports.memory,
       scratch: exports.rwm_kit_scratch() >>> 0,
       scratchLength: handshake.scratchLength,
+      statusAt: handshake.statusAt,
       busy: 0,
       views: { u8: new Uint8Array(0), u32: new Uint32Array(0), list: [] },
       fault: null,

@@ -34,11 +34,20 @@ export function kitCases({ toolkit: T, histogramBytes, rawBytes, fc, runs = 1000
         ok(/^\d+\.\d+\.\d+/.test(kit.handshake.kitVersion), `kit version ${kit.handshake.kitVersion}`);
         eq([kit.handshake.countingAllocator, kit.handshake.panicProbe], [true, true], 'the example enables both features');
         eq(kit.handshake.scratchLength, 16384);
+        const at = kit.handshake.statusAt;
+        ok(at > 0 && at % 4 === 0, `statusAt ${at}`);
         const plain = await WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]), {});
         throws(() => new T.KitModule(plain.instance), TypeError, /not a module built with rust-wasm-memory-kit; missing exports: rwm_kit_handshake/);
         // The package's own modules are kit modules too.
         const raw = await T.instantiateKit(await rawBytes());
         ok(raw instanceof T.KitModule, 'raw.wasm has the handshake');
+        // Where the last status lives (feature bit 2): what last_status()
+        // returns is there, after a refusal and after a success.
+        const status = () => new Int32Array(raw.memory.buffer)[raw.handshake.statusAt >> 2];
+        eq(raw.exports.sum_u32(8, 1), 0);
+        eq([status(), raw.exports.last_status()], [T.Status.NOT_OWNED, T.Status.NOT_OWNED], 'after a refused range');
+        eq(raw.exports.scale_and_add(1, 2, 3), 9);
+        eq([status(), raw.exports.last_status()], [T.Status.OK, T.Status.OK], 'after a call that succeeded');
       },
     ],
 

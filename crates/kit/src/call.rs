@@ -49,7 +49,8 @@ use std::sync::atomic::{AtomicI32, Ordering::Relaxed};
 use crate::Status;
 use crate::blocks::{self, Plain, Registry};
 
-static LAST_STATUS: AtomicI32 = AtomicI32::new(0);
+/// What `last_status()` returns; the handshake says where it is.
+pub(crate) static LAST_STATUS: AtomicI32 = AtomicI32::new(0);
 
 /// The status of the most recent call made through [`call`], [`call_value`]
 /// or [`finish`] (0, or a negative code). The standard export

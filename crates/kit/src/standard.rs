@@ -4,7 +4,7 @@
 //!
 //! | export | what it does |
 //! |---|---|
-//! | `rwm_kit_handshake() -> *const Handshake` | names the kit, its ABI version and features |
+//! | `rwm_kit_handshake() -> *const Handshake` | names the kit, its ABI version and features, and where the last status lives |
 //! | `rwm_kit_scratch() -> ptr` | the scratch area, where a host can put a call's arguments without allocating |
 //! | `alloc(size, align) -> ptr` | a zeroed block for the host (0 and `last_status()` on failure) |
 //! | `dealloc(ptr, size, align) -> status` | gives an `alloc` block back |
@@ -21,7 +21,7 @@
 //! `counting-allocator` feature (the handshake says whether it did).
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+use std::sync::atomic::{AtomicI32, AtomicU32, Ordering::Relaxed};
 
 use crate::{HeapStats, PanicRecord, Status, blocks, call, finish, heap};
 
@@ -42,7 +42,7 @@ pub struct Handshake {
     /// [`crate::contract::ABI_VERSION`].
     pub abi_version: u32,
     /// Bit 0: the counting allocator is installed (the heap counters are
-    /// real); bit 1: `panic_probe` is exported.
+    /// real); bit 1: `panic_probe` is exported; bit 2: `status` is there.
     pub features: u32,
     /// The size of the scratch area at `rwm_kit_scratch()`, in bytes.
     pub scratch_len: u32,
@@ -50,6 +50,12 @@ pub struct Handshake {
     pub version_len: u32,
     /// The kit crate's version, UTF-8 (`"0.2.0"`).
     pub version: [u8; 24],
+    /// Where the i32 that `last_status()` returns lives (feature bit 2): a
+    /// host may read it from memory after a call instead of calling
+    /// `last_status()`, one wasm call less per checked call. Added after
+    /// the fields above, so a host that knows only those reads them as
+    /// before.
+    pub status: &'static AtomicI32,
 }
 
 /// The magic bytes at the start of the [`Handshake`].
@@ -76,15 +82,22 @@ const fn version_bytes() -> ([u8; 24], u32) {
 /// use rust_wasm_memory_kit::standard::HANDSHAKE;
 /// let version = &HANDSHAKE.version[..HANDSHAKE.version_len as usize];
 /// assert_eq!(version, env!("CARGO_PKG_VERSION").as_bytes());
+/// // `status` is the last status, the one `last_status()` returns.
+/// assert_eq!(HANDSHAKE.features & 4, 4);
+/// rust_wasm_memory_kit::finish(rust_wasm_memory_kit::Status::NotOwned);
+/// let status = HANDSHAKE.status.load(std::sync::atomic::Ordering::Relaxed);
+/// assert_eq!(status, rust_wasm_memory_kit::Status::NotOwned.code());
 /// ```
 pub static HANDSHAKE: Handshake = Handshake {
     magic: MAGIC,
     abi_version: crate::contract::ABI_VERSION,
     features: (cfg!(feature = "counting-allocator") as u32)
-        | ((cfg!(feature = "panic-probe") as u32) << 1),
+        | ((cfg!(feature = "panic-probe") as u32) << 1)
+        | (1 << 2),
     scratch_len: blocks::SCRATCH_SIZE as u32,
     version_len: version_bytes().1,
     version: version_bytes().0,
+    status: &call::LAST_STATUS,
 };
 
 crate::export! {
