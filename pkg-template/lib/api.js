@@ -548,8 +548,9 @@ let innerOf;
 /**
  * The hot path of `innerOf` for the kernels: the glue object of `self` if
  * it is a live, current buffer of class `kind`, else null (then
- * `refusal()` makes the error). Small enough for Firefox to inline where
- * it is called; the messages live in `refusal()`.
+ * `refusal()` makes the error). One expression with no messages in it: a
+ * 16-element kernel call about 1 ns faster in Firefox than through
+ * `innerOf` and a class brand.
  * @type {(self: unknown, kind: string) => any}
  */
 let liveInner;

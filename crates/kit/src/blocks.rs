@@ -8,13 +8,15 @@
 //! [`with_slice_mut`] check, in this order: null, alignment, arithmetic
 //! overflow, the end of linear memory, and that the whole range lies inside
 //! one live block. Only then is a slice made, from the block's own base
-//! pointer. (The end of memory is read only for a range that no block or
-//! the scratch area holds, or an empty one: a block lies inside memory,
-//! which never shrinks, so the status is the same as in that order.
-//! `memory.size` is a call into the engine in Firefox, about 6 ns, where
-//! the rest of a call's checks cost a few.) So a wrong address is refused, never followed: no export can
+//! pointer. So a wrong address is refused, never followed: no export can
 //! write into Rust's stack, statics or allocator metadata, or read freed
 //! memory.
+//!
+//! The end of memory is read only for a range that no block or the
+//! scratch area holds, or an empty one: a block lies inside memory, which
+//! never shrinks, so the status is the same as in that order.
+//! `memory.size` is a call into the engine in Firefox (about 6 ns, more
+//! than the rest of a call's checks).
 //!
 //! Blocks are zeroed when allocated, so every byte a slice can see is
 //! initialised, whatever the host wrote or did not write.
