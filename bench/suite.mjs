@@ -259,8 +259,9 @@ export function loopFor(callSites) {
  * @param {number} n
  * @param {{ budgetMs?: number, callSites?: 'own' | 'shared' }} [options]
  *   the time for all rounds of one task (default 200 ms in five rounds; 300
- *   ms from 1M elements; 360 ms in nine rounds up to 64 elements), and whether each task's calls come from a loop of its own
- *   (the default; see loopFor)
+ *   ms from 1M elements; 360 ms in nine rounds up to 64 elements), and
+ *   whether each task's calls come from a loop of its own (the default;
+ *   see loopFor)
  * @returns {Promise<Record<string, { medianNs: number, callsPerSample: number }>>}
  */
 export async function measure(Bench, tasks, n, { budgetMs, callSites = 'own' } = {}) {

@@ -83,7 +83,6 @@ export function enter(fn) {
     smallCapacity = 0; // the new instance's scratch area is not read yet
     update();
     listen();
-    for (const listener of onReplaced) listener();
   }
 }
 
@@ -255,9 +254,6 @@ function call(name, body) {
   }
   return end(began, result, name);
 }
-
-/** Listeners told when `enter()` picks up a replacement instance. */
-export const onReplaced = new Set();
 
 // ---- initialisation ------------------------------------------------------
 
